@@ -1,0 +1,189 @@
+package io.chainmonitor.standalone;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.chainmonitor.support.embedded.EmbeddedKafka;
+import io.chainmonitor.support.embedded.EmbeddedPostgres;
+
+/**
+ * Starts the embedded database and broker, creates the topics, starts every service in parallel and waits until
+ * all of them report healthy; stops everything in reverse order when the launcher context closes (Ctrl-C).
+ */
+final class StandalonePlatform implements SmartLifecycle {
+
+    static final String DATABASE = "chainmonitor";
+    private static final Logger log = LoggerFactory.getLogger(StandalonePlatform.class);
+
+    private final StandaloneProperties properties;
+    private final Map<Service, RunningService> services = new EnumMap<>(Service.class);
+    private EmbeddedPostgres postgres;
+    private EmbeddedKafka kafka;
+    private volatile boolean running;
+    private Duration timeToHealthy;
+
+    StandalonePlatform(StandaloneProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        Instant deadline = Instant.now().plus(properties.startTimeout());
+        Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
+        log.info("Starting Chain Monitor with data in {}", dataDirectory);
+        try {
+            startInfrastructure(dataDirectory);
+            new TopicSetup(kafka.bootstrapServers()).createCatalogTopics();
+            startServices(dataDirectory, deadline);
+            HealthProbe probe = new HealthProbe(properties.host());
+            services.values().forEach(service -> probe.awaitUp(service, deadline));
+        } catch (RuntimeException e) {
+            log.error("Chain Monitor did not start: {}", e.getMessage());
+            stopAll();
+            throw e;
+        }
+        running = true;
+        timeToHealthy = Duration.ofMillis(System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime());
+        log.info(new ReadyBanner(properties.host(), services.values(), postgres, kafka, timeToHealthy).text());
+    }
+
+    private void startInfrastructure(Path dataDirectory) {
+        var postgresStart = CompletableFuture.supplyAsync(
+                () -> EmbeddedPostgres.start(dataDirectory.resolve("postgres"), properties.postgresPort()));
+        var kafkaStart = CompletableFuture.supplyAsync(
+                () -> EmbeddedKafka.start(dataDirectory.resolve("kafka"), properties.kafkaPort()));
+        try {
+            postgres = postgresStart.join();
+        } finally {
+            kafka = awaitQuietly(kafkaStart);
+        }
+        if (kafka == null) {
+            kafkaStart.join(); // rethrows the broker's failure
+        }
+        postgres.createDatabaseIfMissing(DATABASE);
+    }
+
+    private void startServices(Path dataDirectory, Instant deadline) {
+        // Every service context would otherwise reset logging; the launcher has set it up once for all of them.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        String tokenKey = new PlatformSecrets(dataDirectory.resolve("secrets")).tokenSigningKey();
+        List<CompletableFuture<RunningService>> starts = new ArrayList<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(Service.values().length)) {
+            for (Service service : Service.values()) {
+                starts.add(CompletableFuture.supplyAsync(() -> startService(service, tokenKey), executor));
+            }
+            for (CompletableFuture<RunningService> start : starts) {
+                RunningService running = awaitQuietly(start);
+                if (running != null) {
+                    services.put(running.service(), running);
+                }
+            }
+        }
+        for (CompletableFuture<RunningService> start : starts) {
+            start.join(); // rethrows the first failure, once every start has ended
+        }
+        if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("services took longer than " + properties.startTimeout() + " to start");
+        }
+    }
+
+    private RunningService startService(Service service, String tokenKey) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", postgres.jdbcUrl(DATABASE));
+        settings.put("spring.datasource.username", postgres.username());
+        settings.put("spring.datasource.password", postgres.password());
+        settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("server.address", properties.host());
+        settings.put("server.port", properties.portOf(service));
+        settings.put("management.server.address", properties.host());
+        settings.put("management.server.port", properties.managementPortOf(service));
+        settings.put("chain-monitor.security.jwt.hmac-secret", tokenKey);
+        settings.put("chain-monitor.kafka.create-topics", false);
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("management.metrics.use-global-registry", false);
+        ConfigurableApplicationContext context = service.builder()
+                .properties(settings)
+                .registerShutdownHook(false)
+                .run();
+        return RunningService.of(service, context);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopAll();
+    }
+
+    private void stopAll() {
+        List<Service> order = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(order);
+        for (Service service : order) {
+            RunningService runningService = services.remove(service);
+            try {
+                runningService.context().close();
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly: {}", service.serviceName(), e.getMessage());
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        log.info("Chain Monitor stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The running services, for tests and the ready banner. */
+    Map<Service, RunningService> services() {
+        return Map.copyOf(services);
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String jdbcUrl() {
+        return postgres.jdbcUrl(DATABASE);
+    }
+
+    EmbeddedPostgres postgres() {
+        return postgres;
+    }
+
+    Duration timeToHealthy() {
+        return timeToHealthy;
+    }
+
+    private static <T> T awaitQuietly(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            return null;
+        }
+    }
+}
