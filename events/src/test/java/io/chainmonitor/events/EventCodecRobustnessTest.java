@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.chainmonitor.events.fixtures.Fixtures;
 
@@ -54,7 +55,7 @@ class EventCodecRobustnessTest {
     @Test
     void aHugeValueInsideValidDataIsNoProblemForTheReader() {
         byte[] huge = JsonEdits.edited(EventType.FINDING,
-                root -> ((tools.jackson.databind.node.ObjectNode) root.get("data")).put("summary",
+                root -> ((ObjectNode) root.get("data")).put("summary",
                         "reorg ".repeat(500_000)));
 
         assertThat(outcome(huge)).isEqualTo(Outcome.READ);
