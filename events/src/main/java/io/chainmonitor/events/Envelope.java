@@ -29,6 +29,11 @@ public record Envelope<T extends EventPayload>(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
+    /**
+     * The {@code projectid} of events that belong to no project (a service's heartbeat, a platform-wide audit entry);
+     * it keys them like a project id.
+     */
+    public static final String PLATFORM_PROJECT_ID = "platform";
 
     public Envelope {
         requireText(specversion, "specversion");

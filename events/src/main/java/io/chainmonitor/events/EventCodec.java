@@ -1,11 +1,14 @@
 package io.chainmonitor.events;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,13 +31,20 @@ public final class EventCodec {
         this.mapper = mapper;
     }
 
-    /** A mapper configured the way the contract is written: ISO-8601 times, lower-case enum values. */
+    /**
+     * A mapper configured the way the contract is written: ISO-8601 times, lower-case enum values, map entries
+     * ordered by key; unknown fields ignored, duplicate members refused.
+     */
     public static JsonMapper newMapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Two "type" or "id" members make an event ambiguous: refuse it rather than let the last one win.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                // Labels and outputs come out in the same order whatever map the producer used.
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .build();
     }
 
@@ -53,6 +63,9 @@ public final class EventCodec {
 
     /** Reads an envelope of any type of the contract. */
     public Envelope<?> read(byte[] json) {
+        if (json == null) {
+            throw new EventFormatException(Reason.NOT_JSON, "no bytes: a null record value is not an event");
+        }
         JsonNode root;
         try {
             root = mapper.readTree(json);
@@ -95,24 +108,55 @@ public final class EventCodec {
         String type = text(root, "type");
         EventType eventType = EventType.byType(type)
                 .orElseThrow(() -> new EventFormatException(Reason.UNKNOWN_TYPE, "unknown event type " + type));
-        JsonNode data = root.get("data");
-        if (data == null || !data.isObject()) {
-            throw new EventFormatException(Reason.MISSING_ATTRIBUTE, "data is required and is a JSON object");
-        }
+        String id = text(root, "id");
+        String source = text(root, "source");
+        Instant time = time(root);
+        String projectid = text(root, "projectid");
+        Severity severity = severity(root);
+        EventPayload payload = payload(root, eventType);
         try {
-            EventPayload payload = mapper.treeToValue(data, eventType.payloadType());
-            return new Envelope<>(specversion, text(root, "id"), type, text(root, "source"),
-                    optionalText(root, "subject"), Instant.parse(text(root, "time")),
-                    optionalText(root, "datacontenttype"), text(root, "projectid"),
-                    Severity.fromWire(text(root, "severity")), payload);
-        } catch (JacksonException e) {
-            throw new EventFormatException(Reason.INVALID_DATA,
-                    "invalid " + type + " data: " + rootCauseMessage(e), e);
+            return new Envelope<>(specversion, id, type, source, optionalText(root, "subject"), time,
+                    optionalText(root, "datacontenttype"), projectid, severity, payload);
         } catch (RuntimeException e) {
             throw new EventFormatException(Reason.INVALID_DATA, "invalid " + type + " event: " + e.getMessage(), e);
         }
     }
 
+    private EventPayload payload(JsonNode root, EventType eventType) {
+        JsonNode data = root.get("data");
+        if (data == null || data.isNull()) {
+            throw new EventFormatException(Reason.MISSING_ATTRIBUTE, "data is required");
+        }
+        if (!data.isObject()) {
+            throw new EventFormatException(Reason.INVALID_DATA, "data is a JSON object, was " + data.getNodeType());
+        }
+        try {
+            return mapper.treeToValue(data, eventType.payloadType());
+        } catch (RuntimeException e) {
+            // Jackson wraps what a compact constructor refused; its message is the one that says what is wrong.
+            throw new EventFormatException(Reason.INVALID_DATA,
+                    "invalid " + eventType.type() + " data: " + rootCauseMessage(e), e);
+        }
+    }
+
+    private static Instant time(JsonNode root) {
+        String time = text(root, "time");
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new EventFormatException(Reason.INVALID_DATA, "time is not an RFC 3339 instant: " + time, e);
+        }
+    }
+
+    private static Severity severity(JsonNode root) {
+        try {
+            return Severity.fromWire(text(root, "severity"));
+        } catch (IllegalArgumentException e) {
+            throw new EventFormatException(Reason.INVALID_DATA, e.getMessage(), e);
+        }
+    }
+
+    /** A required attribute: missing, null or blank is {@link Reason#MISSING_ATTRIBUTE}. */
     private static String text(JsonNode root, String name) {
         String value = optionalText(root, name);
         if (value == null || value.isBlank()) {
@@ -121,9 +165,17 @@ public final class EventCodec {
         return value;
     }
 
+    /** CloudEvents attributes are strings in JSON; a number or an object in their place is invalid. */
     private static String optionalText(JsonNode root, String name) {
         JsonNode node = root.get(name);
-        return node == null || node.isNull() ? null : node.asString();
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new EventFormatException(Reason.INVALID_DATA,
+                    name + " is a JSON string, was " + node.getNodeType());
+        }
+        return node.asString();
     }
 
     private static String rootCauseMessage(Throwable e) {

@@ -23,13 +23,13 @@ public final class EventFormatException extends RuntimeException {
     public enum Reason {
         /** The bytes are not JSON, or the JSON is not an object. */
         NOT_JSON,
-        /** A required envelope attribute is missing or empty. */
+        /** A required envelope attribute, or the data, is missing, null or empty. */
         MISSING_ATTRIBUTE,
         /** The specversion is not 1.0. */
         UNSUPPORTED_SPEC_VERSION,
         /** The type names no payload of the contract. */
         UNKNOWN_TYPE,
-        /** The data does not make a valid payload of its type. */
+        /** The data does not make a valid payload of its type, or an attribute has an invalid value. */
         INVALID_DATA,
         /** The event's type belongs on another topic. */
         WRONG_TOPIC

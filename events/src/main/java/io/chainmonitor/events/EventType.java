@@ -19,33 +19,44 @@ import io.chainmonitor.events.wire.WireIncident;
 
 /** Every event type: its CloudEvents {@code type}, its payload record, its topic and its schema. */
 public enum EventType {
-    PROJECT_LIFECYCLE("io.chainmonitor.project.lifecycle.v1", ProjectLifecycle.class,
-            Topic.PROJECTS), REPLICA_LIFECYCLE("io.chainmonitor.replica.lifecycle.v1", ReplicaLifecycle.class,
-                    Topic.PROJECTS), CHAIN_BLOCK("io.chainmonitor.chain.block.v1", ChainBlock.class,
-                            Topic.CHAIN_BLOCKS), METRIC_BATCH("io.chainmonitor.chain.metrics.v1", MetricBatch.class,
-                                    Topic.CHAIN_METRICS), NODE_LOG_LINE("io.chainmonitor.node.log.v1",
-                                            NodeLogLine.class, Topic.NODE_LOGS), WIRE_INCIDENT(
-                                                    "io.chainmonitor.wire.incident.v1", WireIncident.class,
-                                                    Topic.WIRE_INCIDENTS), FINDING("io.chainmonitor.finding.v1",
-                                                            Finding.class, Topic.FINDINGS), HEALTH_REPORT(
-                                                                    "io.chainmonitor.health.report.v1",
-                                                                    HealthReport.class,
-                                                                    Topic.HEALTH_REPORTS), ALERT_NOTIFICATION(
-                                                                            "io.chainmonitor.alert.notification.v1",
-                                                                            AlertNotification.class,
-                                                                            Topic.ALERT_NOTIFICATIONS), ACTION_EXECUTION(
-                                                                                    "io.chainmonitor.action.execution.v1",
-                                                                                    ActionExecution.class,
-                                                                                    Topic.ACTIONS), AUDIT_ENTRY(
-                                                                                            "io.chainmonitor.audit.v1",
-                                                                                            AuditEntry.class,
-                                                                                            Topic.AUDIT), HEARTBEAT(
-                                                                                                    "io.chainmonitor.heartbeat.v1",
-                                                                                                    Heartbeat.class,
-                                                                                                    Topic.HEARTBEATS), RULE_SET(
-                                                                                                            "io.chainmonitor.rules.set.v1",
-                                                                                                            RuleSet.class,
-                                                                                                            Topic.RULES);
+    /** A project was created, changed or deleted. */
+    PROJECT_LIFECYCLE("io.chainmonitor.project.lifecycle.v1", ProjectLifecycle.class, Topic.PROJECTS),
+
+    /** A replica of a project's node changed state. */
+    REPLICA_LIFECYCLE("io.chainmonitor.replica.lifecycle.v1", ReplicaLifecycle.class, Topic.PROJECTS),
+
+    /** A block as one replica saw it, with the reorg it caused if any. */
+    CHAIN_BLOCK("io.chainmonitor.chain.block.v1", ChainBlock.class, Topic.CHAIN_BLOCKS),
+
+    /** Samples of chain, node system and wire-listener metrics for one replica. */
+    METRIC_BATCH("io.chainmonitor.chain.metrics.v1", MetricBatch.class, Topic.CHAIN_METRICS),
+
+    /** An error or warning line a node wrote. */
+    NODE_LOG_LINE("io.chainmonitor.node.log.v1", NodeLogLine.class, Topic.NODE_LOGS),
+
+    /** An unrecognized or critical request seen by the wire listener. */
+    WIRE_INCIDENT("io.chainmonitor.wire.incident.v1", WireIncident.class, Topic.WIRE_INCIDENTS),
+
+    /** A rule or attack signature fired or resolved. */
+    FINDING("io.chainmonitor.finding.v1", Finding.class, Topic.FINDINGS),
+
+    /** A periodic or on-demand health report of a project. */
+    HEALTH_REPORT("io.chainmonitor.health.report.v1", HealthReport.class, Topic.HEALTH_REPORTS),
+
+    /** A notification sent, failed or suppressed. */
+    ALERT_NOTIFICATION("io.chainmonitor.alert.notification.v1", AlertNotification.class, Topic.ALERT_NOTIFICATIONS),
+
+    /** An action proposed, approved, run or rehearsed, and its outcome. */
+    ACTION_EXECUTION("io.chainmonitor.action.execution.v1", ActionExecution.class, Topic.ACTIONS),
+
+    /** A configuration change or an action taken. */
+    AUDIT_ENTRY("io.chainmonitor.audit.v1", AuditEntry.class, Topic.AUDIT),
+
+    /** A service instance is alive. */
+    HEARTBEAT("io.chainmonitor.heartbeat.v1", Heartbeat.class, Topic.HEARTBEATS),
+
+    /** A project's current rule set. */
+    RULE_SET("io.chainmonitor.rules.set.v1", RuleSet.class, Topic.RULES);
 
     private final String type;
     private final Class<? extends EventPayload> payloadType;

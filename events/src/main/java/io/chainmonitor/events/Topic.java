@@ -10,33 +10,47 @@ import java.util.Optional;
  * by project id, so one project's events stay in order.
  */
 public enum Topic {
-    PROJECTS("cm.projects.v1", 6, Cleanup.DELETE, Duration.ofDays(90), "project and replica lifecycle"), CHAIN_BLOCKS(
-            "cm.chain.blocks.v1", 12, Cleanup.DELETE, Duration.ofDays(7),
-            "blocks as each replica sees them"), CHAIN_METRICS("cm.chain.metrics.v1", 12, Cleanup.DELETE,
-                    Duration.ofDays(3),
-                    "metric batches: chain, node system and wire-listener samples"), NODE_LOGS("cm.node.logs.v1", 6,
-                            Cleanup.DELETE, Duration.ofDays(3), "error lines from node output"), WIRE_INCIDENTS(
-                                    "cm.wire.incidents.v1", 6, Cleanup.DELETE, Duration.ofDays(30),
-                                    "unrecognized or critical requests seen by the wire listener"), FINDINGS(
-                                            "cm.findings.v1", 6, Cleanup.DELETE, Duration.ofDays(30),
-                                            "rule and signature findings, firing and resolved"), HEALTH_REPORTS(
-                                                    "cm.health.reports.v1", 3, Cleanup.DELETE, Duration.ofDays(30),
-                                                    "periodic and on-demand health reports"), ALERT_NOTIFICATIONS(
-                                                            "cm.alerts.notifications.v1", 3, Cleanup.DELETE,
-                                                            Duration.ofDays(30),
-                                                            "notifications sent, failed or suppressed"), ACTIONS(
-                                                                    "cm.actions.v1", 3, Cleanup.DELETE,
-                                                                    Duration.ofDays(90),
-                                                                    "actions proposed, approved, run and their outcome"), AUDIT(
-                                                                            "cm.audit.v1", 3, Cleanup.DELETE,
-                                                                            Duration.ofDays(365),
-                                                                            "every configuration change and action taken"), HEARTBEATS(
-                                                                                    "cm.heartbeats.v1", 1,
-                                                                                    Cleanup.DELETE, Duration.ofDays(1),
-                                                                                    "service liveness"), RULES(
-                                                                                            "cm.rules.v1", 6,
-                                                                                            Cleanup.COMPACT, null,
-                                                                                            "a project's current rule set");
+    /** Written by the spawner; read by the chain watcher, the wire listener and the health service. */
+    PROJECTS("cm.projects.v1", 6, Cleanup.DELETE, Duration.ofDays(90), "project and replica lifecycle"),
+
+    /** Written by the chain watcher; read by the health service and the reporter. */
+    CHAIN_BLOCKS("cm.chain.blocks.v1", 12, Cleanup.DELETE, Duration.ofDays(7), "blocks as each replica sees them"),
+
+    /** Written by the chain watcher, the wire listener and the spawner; read by the health service and the reporter. */
+    CHAIN_METRICS("cm.chain.metrics.v1", 12, Cleanup.DELETE, Duration.ofDays(3),
+            "metric batches: chain, node system and wire-listener samples"),
+
+    /** Written by the spawner. */
+    NODE_LOGS("cm.node.logs.v1", 6, Cleanup.DELETE, Duration.ofDays(3), "error lines from node output"),
+
+    /** Written by the wire listener; read by the health service and the reporter. */
+    WIRE_INCIDENTS("cm.wire.incidents.v1", 6, Cleanup.DELETE, Duration.ofDays(30),
+            "unrecognized or critical requests seen by the wire listener"),
+
+    /** Written by the health service (and any module with a finding of its own); read by alerts, action, reporter. */
+    FINDINGS("cm.findings.v1", 6, Cleanup.DELETE, Duration.ofDays(30),
+            "rule and signature findings, firing and resolved"),
+
+    /** Written by the health service; read by the reporter. */
+    HEALTH_REPORTS("cm.health.reports.v1", 3, Cleanup.DELETE, Duration.ofDays(30),
+            "periodic and on-demand health reports"),
+
+    /** Written by the alerts service; read by the reporter. */
+    ALERT_NOTIFICATIONS("cm.alerts.notifications.v1", 3, Cleanup.DELETE, Duration.ofDays(30),
+            "notifications sent, failed or suppressed"),
+
+    /** Written by the action service; read by the reporter. */
+    ACTIONS("cm.actions.v1", 3, Cleanup.DELETE, Duration.ofDays(90),
+            "actions proposed, approved, run and their outcome"),
+
+    /** Written by every service; read by the reporter. */
+    AUDIT("cm.audit.v1", 3, Cleanup.DELETE, Duration.ofDays(365), "every configuration change and action taken"),
+
+    /** Written by every service; read by the health service's dead man's switch. */
+    HEARTBEATS("cm.heartbeats.v1", 1, Cleanup.DELETE, Duration.ofDays(1), "service liveness"),
+
+    /** Written by the rules API; compacted, so it always holds each project's latest rule set. */
+    RULES("cm.rules.v1", 6, Cleanup.COMPACT, null, "a project's current rule set");
 
     /** Suffix of the dead-letter topic that takes a topic's records that cannot be processed. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";

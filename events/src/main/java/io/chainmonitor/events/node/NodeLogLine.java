@@ -27,9 +27,7 @@ public record NodeLogLine(
         Fields.require(stream, "stream");
         Fields.requireText(level, "level");
         Fields.require(message, "message");
-        if (message.length() > MAX_MESSAGE_LENGTH) {
-            message = message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
-        }
+        message = Fields.truncate(message, MAX_MESSAGE_LENGTH);
         Fields.requireNonNegative(lineNumber, "lineNumber");
     }
 

@@ -32,7 +32,10 @@ public record RuleSet(
         Fields.requireText(basePack, "basePack");
         Fields.require(updatedAt, "updatedAt");
         Fields.requireText(updatedBy, "updatedBy");
-        Fields.require(rules, "rules");
+        if (rules == null || !rules.isObject()) {
+            // A JSON null arrives as a NullNode, not as null: it must not pass for a rule set.
+            throw new IllegalArgumentException("rules is required and is a JSON object");
+        }
     }
 
     @Override

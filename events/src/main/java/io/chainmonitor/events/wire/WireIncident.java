@@ -43,9 +43,7 @@ public record WireIncident(
         Fields.requireText(classification, "classification");
         Fields.require(disposition, "disposition");
         Fields.requireText(summary, "summary");
-        if (excerpt != null && excerpt.length() > MAX_EXCERPT_LENGTH) {
-            excerpt = excerpt.substring(0, MAX_EXCERPT_LENGTH - 1) + "…";
-        }
+        excerpt = Fields.truncate(excerpt, MAX_EXCERPT_LENGTH);
         Fields.requireNonNegative(bytes, "bytes");
         labels = Fields.map(labels);
     }
