@@ -37,14 +37,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final PostgresCluster cluster;
     private final int port;
     private final SupervisedProcess server;
-    private final Thread shutdownHook;
-    private boolean closed;
+    private final CloseOnce closer;
 
     private EmbeddedPostgres(PostgresCluster cluster, int port, SupervisedProcess server) {
         this.cluster = cluster;
         this.port = port;
         this.server = server;
-        this.shutdownHook = ShutdownHooks.register("embedded-postgres-" + port, this::close);
+        this.closer = new CloseOnce("embedded-postgres-" + port, this::shutDown);
     }
 
     /**
@@ -94,15 +93,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** True once the server accepts a connection; false if it exited; fails when the deadline passes. */
+    /**
+     * True once the server says it is ready in its lock file (as {@code pg_ctl -w} checks) and accepts a connection;
+     * false if it exited; fails when the deadline passes. The lock file comes first so that another server holding
+     * the port is never taken for this one.
+     */
     private static boolean awaitReady(PostgresCluster cluster, SupervisedProcess server, int port,
             Deadline deadline) {
         SQLException last = null;
         while (!deadline.passed()) {
-            try (Connection connection = connect(jdbcUrl(port, SUPERUSER), Duration.ofSeconds(2))) {
-                return true;
-            } catch (SQLException notYet) {
-                last = notYet;
+            if (cluster.reportsReady()) {
+                try (Connection connection = connect(jdbcUrl(port, SUPERUSER), Duration.ofSeconds(2))) {
+                    return true;
+                } catch (SQLException notYet) {
+                    last = notYet;
+                }
             }
             if (server.awaitExit(POLL_INTERVAL)) {
                 return false;
@@ -140,7 +145,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Creates {@code database} unless it exists; safe to call from several processes at once. */
     public void createDatabaseIfMissing(String database) {
         String name = checkedName(database);
-        try (Connection connection = connect(jdbcUrl(port, SUPERUSER), Duration.ofSeconds(10));
+        try (Connection connection = connect(jdbcUrl(port, SUPERUSER), Duration.ofSeconds(30));
                 PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             try (ResultSet found = exists.executeQuery()) {
@@ -161,12 +166,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Stops the server with a fast shutdown and waits until it and its processes have exited. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        ShutdownHooks.remove(shutdownHook);
+    public void close() {
+        closer.close();
+    }
+
+    private void shutDown() {
         server.stop(STOP_TIMEOUT);
         log.info("PostgreSQL on port {} stopped", port);
     }
@@ -180,11 +184,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://" + Loopback.HOST + ":" + port + "/" + database;
     }
 
+    /** A connection whose every step gives up after {@code timeout}, even against a port that never answers. */
     private static Connection connect(String url, Duration timeout) throws SQLException {
+        String seconds = Long.toString(timeout.toSeconds());
         Properties properties = new Properties();
         properties.setProperty("user", SUPERUSER);
         properties.setProperty("password", "");
-        properties.setProperty("connectTimeout", Long.toString(timeout.toSeconds()));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        properties.setProperty("socketTimeout", seconds);
         properties.setProperty("ApplicationName", "embedded-postgres");
         return DriverManager.getConnection(url, properties);
     }

@@ -1,7 +1,6 @@
 package io.chainmonitor.support.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +71,13 @@ record PostgresCluster(Path dataDirectory, Path home, UnprivilegedUser user) {
     long serverPid() {
         return lockFilePid().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .orElse(-1L);
+    }
+
+    /** True when the lock file of a live server says it accepts connections. */
+    boolean reportsReady() {
+        List<String> lines = lockFileLines();
+        // Line 8 of postmaster.pid is the server's status: starting, stopping, ready or standby.
+        return lines.size() >= 8 && lines.get(7).strip().equals("ready") && serverPid() > 0;
     }
 
     private void initializeIfNeeded() {
@@ -147,10 +152,19 @@ record PostgresCluster(Path dataDirectory, Path home, UnprivilegedUser user) {
     }
 
     private Optional<Long> lockFilePid() {
-        try (Stream<String> lines = Files.lines(lockFile())) {
-            return lines.findFirst().map(String::strip).map(Long::parseLong);
-        } catch (IOException | UncheckedIOException | NumberFormatException unreadable) {
+        try {
+            return lockFileLines().stream().findFirst().map(String::strip).map(Long::parseLong);
+        } catch (NumberFormatException unreadable) {
             return Optional.empty();
+        }
+    }
+
+    private List<String> lockFileLines() {
+        try {
+            return Files.readAllLines(lockFile());
+        } catch (IOException absentOrUnreadable) {
+            // Absent, or being rewritten by a starting server: nothing to read yet.
+            return List.of();
         }
     }
 

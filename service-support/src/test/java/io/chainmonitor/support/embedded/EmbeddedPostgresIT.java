@@ -1,6 +1,8 @@
 package io.chainmonitor.support.embedded;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -17,13 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.chainmonitor.support.embedded.test.BuildDirectory;
+import io.chainmonitor.support.embedded.test.BuildTempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedPostgresIT {
 
-    // Shared by the tests so the binaries are unpacked once for the whole class.
-    private static final Path RUNTIME = BuildDirectory.path().resolve("embedded-postgres-runtime");
+    private static final Path RUNTIME = BuildDirectory.postgresRuntimeCache();
 
     private final List<EmbeddedPostgres> servers = new ArrayList<>();
 
@@ -33,8 +36,8 @@ class EmbeddedPostgresIT {
     }
 
     @Test
-    void startsAServerThatAcceptsJdbcConnectionsOnLoopbackOnly() throws Exception {
-        EmbeddedPostgres postgres = start(BuildDirectory.newTempDirectory("postgres-"));
+    void startsAServerThatAcceptsJdbcConnectionsOnLoopbackOnly(@BuildTempDir Path directory) throws Exception {
+        EmbeddedPostgres postgres = start(directory);
 
         assertThat(postgres.jdbcUrl("postgres"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres");
@@ -55,8 +58,8 @@ class EmbeddedPostgresIT {
     }
 
     @Test
-    void createsADatabaseOnceAndServesIt() throws Exception {
-        EmbeddedPostgres postgres = start(BuildDirectory.newTempDirectory("postgres-"));
+    void createsADatabaseOnceAndServesIt(@BuildTempDir Path directory) throws Exception {
+        EmbeddedPostgres postgres = start(directory);
 
         postgres.createDatabaseIfMissing("reporter");
         postgres.createDatabaseIfMissing("reporter");
@@ -72,26 +75,20 @@ class EmbeddedPostgresIT {
     }
 
     @Test
-    void aRowWrittenSurvivesCloseAndStartOnTheSameDirectory() throws Exception {
-        Path directory = BuildDirectory.newTempDirectory("postgres-");
+    void aRowWrittenSurvivesCloseAndStartOnTheSameDirectory(@BuildTempDir Path directory) throws Exception {
         EmbeddedPostgres first = start(directory);
-        first.createDatabaseIfMissing("alerts");
-        execute(first, "alerts", "CREATE TABLE silence (id int PRIMARY KEY, reason text)",
-                "INSERT INTO silence VALUES (1, 'maintenance window')");
+        writeSilence(first, "maintenance window");
         first.close();
 
         EmbeddedPostgres second = start(directory);
 
-        assertThat(queryReason(second, 1)).isEqualTo("maintenance window");
+        assertThat(readSilence(second)).isEqualTo("maintenance window");
     }
 
     @Test
-    void aLockFileLeftByAKilledServerDoesNotBlockARestart() throws Exception {
-        Path directory = BuildDirectory.newTempDirectory("postgres-");
+    void aLockFileLeftByAKilledServerDoesNotBlockARestart(@BuildTempDir Path directory) throws Exception {
         EmbeddedPostgres killed = start(directory);
-        killed.createDatabaseIfMissing("alerts");
-        execute(killed, "alerts", "CREATE TABLE silence (id int PRIMARY KEY, reason text)",
-                "INSERT INTO silence VALUES (1, 'before the crash')");
+        writeSilence(killed, "before the crash");
         ProcessHandle postmaster = ProcessHandle.of(killed.serverPid()).orElseThrow();
         postmaster.destroyForcibly();
         postmaster.onExit().get(10, TimeUnit.SECONDS);
@@ -99,12 +96,11 @@ class EmbeddedPostgresIT {
 
         EmbeddedPostgres restarted = start(directory);
 
-        assertThat(queryReason(restarted, 1)).isEqualTo("before the crash");
+        assertThat(readSilence(restarted)).isEqualTo("before the crash");
     }
 
     @Test
-    void aLockFileNamingAnotherLiveProcessDoesNotBlockARestart() throws Exception {
-        Path directory = BuildDirectory.newTempDirectory("postgres-");
+    void aLockFileNamingAnotherLiveProcessDoesNotBlockARestart(@BuildTempDir Path directory) throws Exception {
         EmbeddedPostgres first = start(directory);
         Path lockFile = lockFile(directory);
         List<String> lock = Files.readAllLines(lockFile);
@@ -119,8 +115,7 @@ class EmbeddedPostgresIT {
     }
 
     @Test
-    void closeLeavesNoPostgresProcessBehind() throws Exception {
-        Path directory = BuildDirectory.newTempDirectory("postgres-");
+    void closeLeavesNoPostgresProcessBehind(@BuildTempDir Path directory) throws Exception {
         EmbeddedPostgres postgres = start(directory);
         long postmaster = postgres.serverPid();
         try (Connection connection = connect(postgres, "postgres")) {
@@ -136,8 +131,7 @@ class EmbeddedPostgresIT {
     }
 
     @Test
-    void unpacksTheBinariesOnceIntoTheDataDirectoryByDefault() throws Exception {
-        Path directory = BuildDirectory.newTempDirectory("postgres-");
+    void unpacksTheBinariesOnceIntoTheDataDirectoryByDefault(@BuildTempDir Path directory) throws Exception {
         EmbeddedPostgres first = EmbeddedPostgres.start(directory, 0);
         servers.add(first);
         Path postgresProgram = onlyChild(directory.resolve("runtime")).resolve("bin/postgres");
@@ -151,8 +145,26 @@ class EmbeddedPostgresIT {
         assertThat(Files.getLastModifiedTime(postgresProgram)).isEqualTo(unpacked);
     }
 
+    @Test
+    void aTakenPortFailsTheStartWithTheServerLogAndLeavesNothingRunning(@BuildTempDir Path directory)
+            throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> start(directory, taken.getLocalPort()))
+                    .isInstanceOfSatisfying(EmbeddedRuntimeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(EmbeddedRuntimeException.Reason.START_FAILED))
+                    .hasMessageContaining("port " + taken.getLocalPort())
+                    .hasMessageContaining("could not bind");
+        }
+        assertThat(postgresProcesses()).isEmpty();
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
     private EmbeddedPostgres start(Path directory) {
-        EmbeddedPostgres postgres = EmbeddedPostgres.start(directory, 0, RUNTIME);
+        return start(directory, 0);
+    }
+
+    private EmbeddedPostgres start(Path directory, int port) {
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(directory, port, RUNTIME);
         servers.add(postgres);
         return postgres;
     }
@@ -161,19 +173,19 @@ class EmbeddedPostgresIT {
         return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password());
     }
 
-    private static void execute(EmbeddedPostgres postgres, String database, String... statements)
-            throws SQLException {
-        try (Connection connection = connect(postgres, database); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
+    /** Writes one row into a table of a database of its own. */
+    private static void writeSilence(EmbeddedPostgres postgres, String reason) throws SQLException {
+        postgres.createDatabaseIfMissing("alerts");
+        try (Connection connection = connect(postgres, "alerts"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE silence (id int PRIMARY KEY, reason text)");
+            statement.execute("INSERT INTO silence VALUES (1, '" + reason + "')");
         }
     }
 
-    private static String queryReason(EmbeddedPostgres postgres, int id) throws SQLException {
+    private static String readSilence(EmbeddedPostgres postgres) throws SQLException {
         try (Connection connection = connect(postgres, "alerts");
                 Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT reason FROM silence WHERE id = " + id)) {
+                ResultSet row = statement.executeQuery("SELECT reason FROM silence WHERE id = 1")) {
             assertThat(row.next()).isTrue();
             return row.getString(1);
         }

@@ -13,7 +13,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 
-import io.chainmonitor.support.embedded.test.BuildDirectory;
+import io.chainmonitor.support.embedded.test.BuildTempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TarXzTest {
 
     @Test
-    void unpacksFilesWithTheirPermissionBitsAndLinks() throws IOException {
+    void unpacksFilesWithTheirPermissionBitsAndLinks(@BuildTempDir Path target) throws IOException {
         byte[] archive = archive(tar -> {
             directory(tar, "bin/");
             file(tar, "bin/postgres", 0755, "#!/bin/sh\n");
@@ -29,7 +29,6 @@ class TarXzTest {
             link(tar, TarArchiveEntry.LF_SYMLINK, "lib/libpq.so", "libpq.so.5.18");
             link(tar, TarArchiveEntry.LF_LINK, "lib/libpq.so.5", "lib/libpq.so.5.18");
         });
-        Path target = BuildDirectory.newTempDirectory("tarxz-");
 
         TarXz.extract(new ByteArrayInputStream(archive), target);
 
@@ -43,10 +42,9 @@ class TarXzTest {
     }
 
     @Test
-    void refusesEntriesThatLeaveTheTargetDirectory() throws IOException {
+    void refusesEntriesThatLeaveTheTargetDirectory(@BuildTempDir Path target) throws IOException {
         byte[] escapingFile = archive(tar -> file(tar, "../outside", 0644, "x"));
         byte[] escapingLink = archive(tar -> link(tar, TarArchiveEntry.LF_SYMLINK, "lib/passwd", "../../etc/passwd"));
-        Path target = BuildDirectory.newTempDirectory("tarxz-");
 
         assertThatThrownBy(() -> TarXz.extract(new ByteArrayInputStream(escapingFile), target))
                 .isInstanceOf(IOException.class)

@@ -18,6 +18,11 @@ public final class BuildDirectory {
         return Path.of(System.getProperty(PROPERTY, "target")).toAbsolutePath().normalize();
     }
 
+    /** Where the PostgreSQL binaries are unpacked once for every test JVM of the build. */
+    public static Path postgresRuntimeCache() {
+        return path().resolve("embedded-postgres-runtime");
+    }
+
     /** A new, empty directory under {@code <build directory>/embedded/}. */
     public static Path newTempDirectory(String prefix) {
         try {
