@@ -116,6 +116,9 @@ class EmbeddedPostgresIT {
 
     @Test
     void closeLeavesNoPostgresProcessBehind(@BuildTempDir Path directory) throws Exception {
+        // Servers other tests share in this JVM may run meanwhile; only what this test started must go.
+        List<Long> othersBefore = postgresProcesses();
+        List<Long> childrenBefore = liveDescendants();
         EmbeddedPostgres postgres = start(directory);
         long postmaster = postgres.serverPid();
         try (Connection connection = connect(postgres, "postgres")) {
@@ -125,8 +128,8 @@ class EmbeddedPostgresIT {
         postgres.close();
 
         assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(postgresProcesses()).isEmpty();
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(othersBefore).containsAll(postgresProcesses());
+        assertThat(childrenBefore).containsAll(liveDescendants());
         assertThat(lockFile(directory)).doesNotExist();
     }
 
@@ -148,6 +151,8 @@ class EmbeddedPostgresIT {
     @Test
     void aTakenPortFailsTheStartWithTheServerLogAndLeavesNothingRunning(@BuildTempDir Path directory)
             throws Exception {
+        List<Long> othersBefore = postgresProcesses();
+        List<Long> childrenBefore = liveDescendants();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> start(directory, taken.getLocalPort()))
                     .isInstanceOfSatisfying(EmbeddedRuntimeException.class,
@@ -155,8 +160,8 @@ class EmbeddedPostgresIT {
                     .hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("could not bind");
         }
-        assertThat(postgresProcesses()).isEmpty();
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(othersBefore).containsAll(postgresProcesses());
+        assertThat(childrenBefore).containsAll(liveDescendants());
     }
 
     private EmbeddedPostgres start(Path directory) {
@@ -204,6 +209,10 @@ class EmbeddedPostgresIT {
                         .isPresent())
                 .map(ProcessHandle::pid)
                 .toList();
+    }
+
+    private static List<Long> liveDescendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
     }
 
     private static Path onlyChild(Path directory) throws IOException {
