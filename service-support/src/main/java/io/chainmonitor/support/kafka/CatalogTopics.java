@@ -17,12 +17,16 @@ final class CatalogTopics {
     }
 
     static KafkaAdmin.NewTopics of(KafkaSupportProperties properties) {
+        return new KafkaAdmin.NewTopics(all(properties).toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> all(KafkaSupportProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             topics.add(topic(topic, properties));
             topics.add(deadLetterTopic(topic, properties));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
     }
 
     static NewTopic topic(Topic topic, KafkaSupportProperties properties) {

@@ -7,14 +7,18 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -89,8 +93,15 @@ final class JwtVerification {
         } else {
             throw new IllegalArgumentException("the JWT public key is " + key.getAlgorithm() + ", not RSA or EC");
         }
+        Set<JWSAlgorithm> accepted = algorithms.stream().map(algorithm -> JWSAlgorithm.parse(algorithm.getName()))
+                .collect(Collectors.toUnmodifiableSet());
+        // One configured key: it verifies whatever key id the token names, for the key's own algorithms only.
+        JWSKeySelector<SecurityContext> selector = (header, context) -> accepted.contains(header.getAlgorithm())
+                ? List.of(key)
+                : List.of();
         return NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(new JWKSet(jwk)))
-                .jwsAlgorithms(accepted -> accepted.addAll(algorithms))
+                .jwsAlgorithms(configured -> configured.addAll(algorithms))
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(selector))
                 .build();
     }
 
