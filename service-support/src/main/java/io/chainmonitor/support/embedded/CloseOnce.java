@@ -1,0 +1,33 @@
+package io.chainmonitor.support.embedded;
+
+/**
+ * Stops a server exactly once: when its owner closes it, or when the JVM exits without that having happened. Callers
+ * racing to close wait until the server has stopped.
+ */
+final class CloseOnce {
+
+    private final Runnable stop;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    CloseOnce(String name, Runnable stop) {
+        this.stop = stop;
+        this.shutdownHook = new Thread(this::close, name);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting and runs the hook, which waits for this close to finish; nothing left to do.
+            }
+        }
+        stop.run();
+    }
+}
