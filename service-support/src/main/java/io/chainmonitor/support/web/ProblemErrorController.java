@@ -1,5 +1,6 @@
 package io.chainmonitor.support.web;
 
+import java.util.Locale;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -41,6 +42,6 @@ final class ProblemErrorController implements ErrorController {
         if (status.is5xxServerError()) {
             return "the request failed on an internal error, which has been logged";
         }
-        return "the request was refused: " + ProblemTypes.titleOf(status).toLowerCase(java.util.Locale.ROOT);
+        return "the request was refused: " + ProblemTypes.titleOf(status).toLowerCase(Locale.ROOT);
     }
 }

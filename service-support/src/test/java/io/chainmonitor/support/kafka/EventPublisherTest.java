@@ -1,6 +1,8 @@
 package io.chainmonitor.support.kafka;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -43,8 +45,8 @@ class EventPublisherTest {
         TimeoutException timeout = new TimeoutException("broker unreachable");
         when(kafka.send(any(String.class), any(), any())).thenReturn(CompletableFuture.failedFuture(timeout));
 
-        assertThat(publisher.publish(event)).isCompletedExceptionally().failsWithin(java.time.Duration.ZERO)
-                .withThrowableOfType(java.util.concurrent.ExecutionException.class).withCause(timeout);
+        assertThat(publisher.publish(event)).isCompletedExceptionally().failsWithin(Duration.ZERO)
+                .withThrowableOfType(ExecutionException.class).withCause(timeout);
     }
 
     @Test
@@ -52,7 +54,7 @@ class EventPublisherTest {
         IllegalStateException closed = new IllegalStateException("producer closed");
         when(kafka.send(any(String.class), any(), any())).thenThrow(closed);
 
-        assertThat(publisher.publish(event)).isCompletedExceptionally().failsWithin(java.time.Duration.ZERO)
-                .withThrowableOfType(java.util.concurrent.ExecutionException.class).withCause(closed);
+        assertThat(publisher.publish(event)).isCompletedExceptionally().failsWithin(Duration.ZERO)
+                .withThrowableOfType(ExecutionException.class).withCause(closed);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.test.context.TestPropertySource;
 
 import io.chainmonitor.support.security.test.JwtTestTokens;
@@ -115,8 +116,7 @@ class ApiSecurityHmacIT {
         return tokens.token(this::validClaims);
     }
 
-    private org.springframework.security.oauth2.jwt.JwtClaimsSet.Builder validClaims(
-            org.springframework.security.oauth2.jwt.JwtClaimsSet.Builder claims) {
+    private JwtClaimsSet.Builder validClaims(JwtClaimsSet.Builder claims) {
         return claims.issuer(ISSUER).audience(List.of(AUDIENCE));
     }
 }

@@ -1,5 +1,7 @@
 package io.chainmonitor.support.web;
 
+import java.time.DayOfWeek;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +31,7 @@ class JsonPointersTest {
 
     @Test
     void anEnumIsDescribedByItsValuesAndAnUnknownTypeByNoName() {
-        assertThat(ValueTypes.describe(java.time.DayOfWeek.class)).startsWith("one of monday, tuesday");
+        assertThat(ValueTypes.describe(DayOfWeek.class)).startsWith("one of monday, tuesday");
         assertThat(ValueTypes.describe(JsonPointersTest.class)).isEqualTo("a value of another type");
     }
 }
