@@ -15,14 +15,14 @@ import io.chainmonitor.wirelistener.WireListenerApplication;
 
 /** The services the standalone platform runs, each in its own application context. */
 enum Service {
-    DASHBOARD(DashboardApplication.NAME, DashboardApplication::builder),
-    SPAWNER(SpawnerApplication.NAME, SpawnerApplication::builder),
-    CHAIN_WATCHER(ChainWatcherApplication.NAME, ChainWatcherApplication::builder),
-    WIRE_LISTENER(WireListenerApplication.NAME, WireListenerApplication::builder),
-    HEALTH(HealthApplication.NAME, HealthApplication::builder),
-    REPORTER(ReporterApplication.NAME, ReporterApplication::builder),
-    ALERTS(AlertsApplication.NAME, AlertsApplication::builder),
-    ACTION(ActionApplication.NAME, ActionApplication::builder);
+    DASHBOARD(DashboardApplication.NAME, DashboardApplication::builder), SPAWNER(SpawnerApplication.NAME,
+            SpawnerApplication::builder), CHAIN_WATCHER(ChainWatcherApplication.NAME,
+                    ChainWatcherApplication::builder), WIRE_LISTENER(WireListenerApplication.NAME,
+                            WireListenerApplication::builder), HEALTH(HealthApplication.NAME,
+                                    HealthApplication::builder), REPORTER(ReporterApplication.NAME,
+                                            ReporterApplication::builder), ALERTS(AlertsApplication.NAME,
+                                                    AlertsApplication::builder), ACTION(ActionApplication.NAME,
+                                                            ActionApplication::builder);
 
     private final String serviceName;
     private final Supplier<SpringApplicationBuilder> builder;

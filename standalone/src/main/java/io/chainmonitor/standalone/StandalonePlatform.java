@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +17,17 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 
 import io.chainmonitor.support.embedded.EmbeddedKafka;
 import io.chainmonitor.support.embedded.EmbeddedPostgres;
 
 /**
  * Starts the embedded database and broker, creates the topics, starts every service in parallel and waits until
- * all of them report healthy; stops everything in reverse order when the launcher context closes (Ctrl-C).
+ * all of them report healthy; stops everything in reverse order when the launcher context closes (Ctrl-C):
+ * services first, then the broker, then the database. The database and broker therefore have no shutdown hooks of
+ * their own, which the JVM would run at the same time as the launcher's.
  */
 final class StandalonePlatform implements SmartLifecycle {
 
@@ -66,9 +69,11 @@ final class StandalonePlatform implements SmartLifecycle {
 
     private void startInfrastructure(Path dataDirectory) {
         var postgresStart = CompletableFuture.supplyAsync(
-                () -> EmbeddedPostgres.start(dataDirectory.resolve("postgres"), properties.postgresPort()));
+                () -> EmbeddedPostgres.start(dataDirectory.resolve("postgres"), properties.postgresPort())
+                        .withoutShutdownHook());
         var kafkaStart = CompletableFuture.supplyAsync(
-                () -> EmbeddedKafka.start(dataDirectory.resolve("kafka"), properties.kafkaPort()));
+                () -> EmbeddedKafka.start(dataDirectory.resolve("kafka"), properties.kafkaPort())
+                        .withoutShutdownHook());
         try {
             postgres = postgresStart.join();
         } finally {
@@ -118,10 +123,12 @@ final class StandalonePlatform implements SmartLifecycle {
         settings.put("chain-monitor.kafka.create-topics", false);
         settings.put("spring.main.banner-mode", "off");
         settings.put("management.metrics.use-global-registry", false);
+        // As arguments, so that they win over the service's own configuration file.
+        String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = service.builder()
-                .properties(settings)
                 .registerShutdownHook(false)
-                .run();
+                .run(arguments);
         return RunningService.of(service, context);
     }
 
@@ -133,7 +140,7 @@ final class StandalonePlatform implements SmartLifecycle {
 
     private void stopAll() {
         List<Service> order = new ArrayList<>(services.keySet());
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         for (Service service : order) {
             RunningService runningService = services.remove(service);
             try {

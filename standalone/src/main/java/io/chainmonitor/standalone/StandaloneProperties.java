@@ -2,7 +2,6 @@ package io.chainmonitor.standalone;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

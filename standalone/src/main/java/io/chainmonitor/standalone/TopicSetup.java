@@ -26,7 +26,7 @@ final class TopicSetup {
     void createCatalogTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            var missing = CatalogTopics.newTopics(1).stream().filter(t -> !existing.contains(t.name())).toList();
+            var missing = CatalogTopics.all((short) 1, 1).stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             }

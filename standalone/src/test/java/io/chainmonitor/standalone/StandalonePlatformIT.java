@@ -1,8 +1,5 @@
 package io.chainmonitor.standalone;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,6 +45,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.chainmonitor.events.Topic;
+import io.chainmonitor.support.security.test.JwtTestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Starts the whole platform as a user would, in one JVM with its embedded broker and database, and checks what the
@@ -59,6 +60,7 @@ import io.chainmonitor.events.Topic;
 class StandalonePlatformIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String MARKER = "not-an-event-" + UUID.randomUUID();
     private static Path dataDirectory;
     private static ConfigurableApplicationContext launcher;
     private static StandalonePlatform platform;
@@ -147,30 +149,47 @@ class StandalonePlatformIT {
 
     @Test
     @Order(4)
+    void theServicesApiNeedsATokenSignedWithThePlatformsKey() throws Exception {
+        RunningService health = platform.services().get(Service.HEALTH);
+        URI uri = URI.create("http://127.0.0.1:" + health.port() + "/api/v1/platform/services");
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
+        String forged = JwtTestTokens.hmac().token();
+        assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + forged).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        String key = Files.readString(dataDirectory.resolve("secrets/token-signing.key")).trim();
+        HttpResponse<String> signed = http.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + JwtTestTokens.hmac(key).token()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signed.statusCode()).isEqualTo(200);
+        for (Service service : Service.values()) {
+            assertThat(signed.body()).contains("\"service\":\"" + service.serviceName() + "\"");
+        }
+        assertThat(signed.body()).contains("\"alive\":true").doesNotContain("\"alive\":false");
+    }
+
+    @Test
+    @Order(5)
     void aBadRecordGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
-        String marker = "not-an-event-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(Topic.HEARTBEATS.topicName(), "platform",
-                    marker.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+                    MARKER.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
         }
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(Topic.HEARTBEATS.deadLetterTopicName()));
-            await().atMost(WAIT).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (new String(record.value(), StandardCharsets.UTF_8).equals(marker)) {
-                        return true;
-                    }
-                }
-                return false;
-            });
-        }
+        awaitDeadLetter(MARKER);
         // The health-service's consumer is still recording heartbeats after the poison record.
         long before = latestHeartbeatMillis();
         await().atMost(WAIT).until(() -> latestHeartbeatMillis() > before);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void dataSurvivesARestartOnTheSameDirectoryAndStopLeavesNoProcess() throws Exception {
         Set<String> instancesBefore = heartbeatInstances();
         Collection<ProcessHandle> childrenBefore = ProcessHandle.current().descendants().toList();
@@ -182,7 +201,22 @@ class StandalonePlatformIT {
         launcher = start();
         platform = launcher.getBean(StandalonePlatform.class);
         assertThat(heartbeatInstances()).containsAll(instancesBefore);
+        awaitDeadLetter(MARKER);
         await().atMost(WAIT).until(() -> heartbeatInstances().size() > instancesBefore.size());
+    }
+
+    private static void awaitDeadLetter(String value) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topic.HEARTBEATS.deadLetterTopicName()));
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (new String(record.value(), StandardCharsets.UTF_8).equals(value)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
     }
 
     private static Set<String> heartbeatServices() throws Exception {

@@ -16,6 +16,25 @@ final class CloseOnce {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /**
+     * Leaves stopping to the owner, also at JVM exit: for an owner that stops several servers in an order (clients
+     * before the broker, the broker before the database), which concurrent shutdown hooks would not keep.
+     */
+    synchronized void detachShutdownHook() {
+        if (closed) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting and runs the hook; it stops the server as before.
+        }
+    }
+
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
     synchronized void close() {
         if (closed) {
             return;

@@ -169,6 +169,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         return clusterId;
     }
 
+    /**
+     * Stops the broker only when {@link #close()} is called, not by a JVM shutdown hook of its own; for an owner that
+     * closes it in order from its own shutdown hook. The server's processes still end with the JVM.
+     */
+    public EmbeddedKafka withoutShutdownHook() {
+        closer.detachShutdownHook();
+        return this;
+    }
+
     /** Shuts the broker down (controlled shutdown) and waits until its threads and ports are released. */
     @Override
     public void close() {

@@ -164,6 +164,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the database only when {@link #close()} is called, not by a JVM shutdown hook of its own; for an owner that
+     * closes it in order from its own shutdown hook. The server's processes still end with the JVM.
+     */
+    public EmbeddedPostgres withoutShutdownHook() {
+        closer.detachShutdownHook();
+        return this;
+    }
+
     /** Stops the server with a fast shutdown and waits until it and its processes have exited. */
     @Override
     public void close() {

@@ -22,7 +22,6 @@ import io.chainmonitor.support.kafka.EventPublisher;
 public final class HeartbeatPublisher implements SmartLifecycle {
 
     /** The project id of events that belong to the platform rather than to a project. */
-    public static final String PLATFORM_PROJECT_ID = "platform";
     static final String STATUS_UP = "up";
 
     private final EventPublisher events;
@@ -51,7 +50,7 @@ public final class HeartbeatPublisher implements SmartLifecycle {
         Instant now = clock.instant();
         Heartbeat heartbeat = new Heartbeat(service, instanceId, version, startedAt, now, STATUS_UP);
         return Envelope.of("/" + service + "/heartbeat", "services/" + service + "/instances/" + instanceId,
-                PLATFORM_PROJECT_ID, Severity.LOW, heartbeat);
+                Envelope.PLATFORM_PROJECT_ID, Severity.LOW, heartbeat);
     }
 
     @Override

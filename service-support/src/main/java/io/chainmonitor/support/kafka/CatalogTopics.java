@@ -11,7 +11,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import io.chainmonitor.events.Topic;
 
 /** The topics of the catalog and their dead-letter topics, as Kafka admin should create them. */
-final class CatalogTopics {
+public final class CatalogTopics {
 
     private CatalogTopics() {
     }
@@ -21,16 +21,21 @@ final class CatalogTopics {
     }
 
     static List<NewTopic> all(KafkaSupportProperties properties) {
+        return all(properties.replicationFactor(), properties.effectiveMinInsyncReplicas());
+    }
+
+    /** Every catalog topic and its dead-letter topic, for a launcher that creates them before services start. */
+    public static List<NewTopic> all(short replicationFactor, int minInsyncReplicas) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
-            topics.add(topic(topic, properties));
-            topics.add(deadLetterTopic(topic, properties));
+            topics.add(topic(topic, replicationFactor, minInsyncReplicas));
+            topics.add(deadLetterTopic(topic, replicationFactor, minInsyncReplicas));
         }
         return topics;
     }
 
-    static NewTopic topic(Topic topic, KafkaSupportProperties properties) {
-        TopicBuilder builder = base(topic.topicName(), topic, properties)
+    static NewTopic topic(Topic topic, short replicationFactor, int minInsyncReplicas) {
+        TopicBuilder builder = base(topic.topicName(), topic, replicationFactor, minInsyncReplicas)
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().policy());
         topic.retention().ifPresent(
                 retention -> builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())));
@@ -41,18 +46,17 @@ final class CatalogTopics {
      * A dead-letter topic has the partitions of its topic, since a dead letter keeps its partition, and is never
      * compacted: every dead letter matters, not only the latest per key.
      */
-    static NewTopic deadLetterTopic(Topic topic, KafkaSupportProperties properties) {
-        return base(topic.deadLetterTopicName(), topic, properties)
+    static NewTopic deadLetterTopic(Topic topic, short replicationFactor, int minInsyncReplicas) {
+        return base(topic.deadLetterTopicName(), topic, replicationFactor, minInsyncReplicas)
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, Topic.Cleanup.DELETE.policy())
                 .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Topic.DEAD_LETTER_RETENTION.toMillis()))
                 .build();
     }
 
-    private static TopicBuilder base(String name, Topic topic, KafkaSupportProperties properties) {
+    private static TopicBuilder base(String name, Topic topic, short replicationFactor, int minInsyncReplicas) {
         return TopicBuilder.name(name)
                 .partitions(topic.partitions())
-                .replicas(properties.replicationFactor())
-                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                        String.valueOf(properties.effectiveMinInsyncReplicas()));
+                .replicas(replicationFactor)
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas));
     }
 }

@@ -36,7 +36,7 @@ class HeartbeatPublisherTest {
 
         assertThat(heartbeat.topic()).isEqualTo(Topic.HEARTBEATS);
         assertThat(heartbeat.source()).isEqualTo("/health-service/heartbeat");
-        assertThat(heartbeat.projectid()).isEqualTo(HeartbeatPublisher.PLATFORM_PROJECT_ID);
+        assertThat(heartbeat.projectid()).isEqualTo("platform");
         assertThat(heartbeat.severity()).isEqualTo(Severity.LOW);
         assertThat(heartbeat.data().service()).isEqualTo("health-service");
         assertThat(heartbeat.data().version()).isEqualTo("0.1.0");
