@@ -47,6 +47,7 @@ final class StandalonePlatform implements SmartLifecycle {
 
     @Override
     public void start() {
+        long startNanos = System.nanoTime();
         Instant deadline = Instant.now().plus(properties.startTimeout());
         Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
         log.info("Starting Chain Monitor with data in {}", dataDirectory);
@@ -62,9 +63,12 @@ final class StandalonePlatform implements SmartLifecycle {
             throw e;
         }
         running = true;
-        timeToHealthy = Duration.ofMillis(System.currentTimeMillis()
+        timeToHealthy = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration sinceJvmStart = Duration.ofMillis(System.currentTimeMillis()
                 - ManagementFactory.getRuntimeMXBean().getStartTime());
-        log.info(new ReadyBanner(properties.host(), services.values(), postgres, kafka, timeToHealthy).text());
+        log.info(new ReadyBanner(properties.host(), services.values(), kafka.bootstrapServers(), jdbcUrl(),
+                sinceJvmStart, timeToHealthy)
+                .text());
     }
 
     private void startInfrastructure(Path dataDirectory) {
@@ -182,6 +186,7 @@ final class StandalonePlatform implements SmartLifecycle {
         return postgres;
     }
 
+    /** From the platform's start to all services healthy. */
     Duration timeToHealthy() {
         return timeToHealthy;
     }

@@ -142,6 +142,21 @@ class StandalonePlatformIT {
 
     @Test
     @Order(3)
+    void everyServiceHasMigratedItsOwnSchema() throws Exception {
+        Set<String> schemas = Set.of("spawner", "chain_watcher", "wire_listener", "health", "reporter", "alerts",
+                "action", "dashboard");
+        for (String schema : schemas) {
+            assertThat(query("SELECT version FROM " + schema + ".flyway_schema_history WHERE success"))
+                    .as(schema).contains("1");
+            assertThat(query("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'"))
+                    .as(schema).contains("processed_event");
+        }
+        assertThat(query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'health'"))
+                .contains("service_heartbeat");
+    }
+
+    @Test
+    @Order(3)
     void heartbeatsOfEveryServiceCrossTheBrokerToTheHealthService() {
         Set<String> expected = new HashSet<>(Arrays.stream(Service.values()).map(Service::serviceName).toList());
         await().atMost(WAIT).untilAsserted(() -> assertThat(heartbeatServices()).containsAll(expected));
