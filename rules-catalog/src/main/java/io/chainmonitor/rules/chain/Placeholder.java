@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +76,7 @@ public enum Placeholder {
     }
 
     /** Replaces every {@code {name}} by its value; the caller has checked that every name has one. */
-    static String substitute(String template, java.util.function.Function<String, String> values) {
+    static String substitute(String template, Function<String, String> values) {
         return TOKEN.matcher(template).replaceAll(m -> Matcher.quoteReplacement(values.apply(m.group(1))));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class BuiltInCatalogTest {
         assertThat(anvil.node().peerArgument()).isNull();
         assertThat(anvil.node().network()).isNull();
         assertThat(anvil.node().readiness()).isEqualTo(
-                new Readiness("eth_blockNumber", java.util.List.of(), Duration.ofSeconds(30)));
+                new Readiness("eth_blockNumber", List.of(), Duration.ofSeconds(30)));
     }
 
     @Test

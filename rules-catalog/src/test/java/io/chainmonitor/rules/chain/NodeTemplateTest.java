@@ -1,7 +1,10 @@
 package io.chainmonitor.rules.chain;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,12 @@ class NodeTemplateTest {
             "/var/lib/cm/r-1", "rpcUser", "cm", "rpcPassword", "s3cret");
 
     private final ChainCatalog catalog = ChainCatalog.builtIn();
+
+    private static Map<String, String> with(String key, String value) {
+        Map<String, String> values = new HashMap<>(VALUES);
+        values.put(key, value);
+        return values;
+    }
 
     @Test
     void litecoinArgumentsRenderWithEveryPlaceholderReplacedAndRegtestAsTheDefaultNetwork() {
@@ -36,18 +45,12 @@ class NodeTemplateTest {
 
     @Test
     void anExplicitAllowedNetworkReplacesTheDefault() {
-        Map<String, String> values = new java.util.HashMap<>(VALUES);
-        values.put("network", "main");
-
-        assertThat(catalog.require("litecoin").node().render(values)).first().isEqualTo("-chain=main");
+        assertThat(catalog.require("litecoin").node().render(with("network", "main"))).first().isEqualTo("-chain=main");
     }
 
     @Test
     void aNetworkTheChainTypeDoesNotAllowIsRefused() {
-        Map<String, String> values = new java.util.HashMap<>(VALUES);
-        values.put("network", "signet");
-
-        assertThatThrownBy(() -> catalog.require("litecoin").node().render(values))
+        assertThatThrownBy(() -> catalog.require("litecoin").node().render(with("network", "signet")))
                 .isInstanceOfSatisfying(ChainCatalogException.class,
                         e -> assertThat(e.reason()).isEqualTo(ChainCatalogException.Reason.MISSING_VALUE))
                 .hasMessageContaining("network 'signet' is not allowed; allowed networks: main, test, regtest");
@@ -55,7 +58,7 @@ class NodeTemplateTest {
 
     @Test
     void aMissingValueIsRefusedNamingThePlaceholder() {
-        Map<String, String> values = new java.util.HashMap<>(VALUES);
+        Map<String, String> values = new HashMap<>(VALUES);
         values.remove("rpcPassword");
 
         assertThatThrownBy(() -> catalog.require("litecoin").node().render(values))
@@ -85,19 +88,17 @@ class NodeTemplateTest {
 
     @Test
     void valuesAreInsertedLiterallyEvenWithRegexCharacters() {
-        Map<String, String> values = new java.util.HashMap<>(VALUES);
-        values.put("rpcPassword", "a$1\\b");
-
-        assertThat(catalog.require("litecoin").node().render(values)).contains("-rpcpassword=a$1\\b");
+        assertThat(catalog.require("litecoin").node().render(with("rpcPassword", "a$1\\b")))
+                .contains("-rpcpassword=a$1\\b");
     }
 
     @Test
     void theShortConstructorDerivesTheWebSocketEndpointFromThePorts() {
-        Readiness readiness = new Readiness("eth_blockNumber", List.of(), java.time.Duration.ofSeconds(5));
+        Readiness readiness = new Readiness("eth_blockNumber", List.of(), Duration.ofSeconds(5));
         NodeTemplate withWs = new NodeTemplate("geth", List.of("--ws.port", "{wsPort}"), null,
-                java.util.Set.of(PortRole.RPC, PortRole.WS), RpcAuth.NONE, readiness);
+                Set.of(PortRole.RPC, PortRole.WS), RpcAuth.NONE, readiness);
         NodeTemplate withoutWs = new NodeTemplate("anvil", List.of("--port", "{rpcPort}"), null,
-                java.util.Set.of(PortRole.RPC), RpcAuth.NONE, readiness);
+                Set.of(PortRole.RPC), RpcAuth.NONE, readiness);
 
         assertThat(withWs.websocket()).isEqualTo(WebSocketEndpoint.WS_PORT);
         assertThat(withoutWs.websocket()).isEqualTo(WebSocketEndpoint.NONE);
