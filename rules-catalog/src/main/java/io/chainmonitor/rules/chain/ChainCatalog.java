@@ -30,7 +30,7 @@ public final class ChainCatalog {
         this.byId = byId;
     }
 
-    /** The chain types bundled with Chain Monitor. */
+    /** The chain types bundled with Chain Monitor; each call reads the files again, so keep the instance. */
     public static ChainCatalog builtIn() {
         return load(builtInSources());
     }
