@@ -1,0 +1,17 @@
+package io.chainmonitor.rules.chain;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How the node's RPC port authenticates callers; written {@code none} or {@code user-password}. */
+public enum RpcAuth {
+    /** No credentials: the port is only ever bound to loopback behind the wire listener. */
+    NONE,
+    /** HTTP basic credentials the spawner generates per replica: {rpcUser} and {rpcPassword}. */
+    USER_PASSWORD;
+
+    /** The name used in chain type files and in JSON, e.g. {@code user-password}. */
+    @JsonValue
+    public String value() {
+        return YamlFields.yamlName(this);
+    }
+}
