@@ -17,11 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,8 +25,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.chainmonitor.spawner.binary.NodeFiles;
-import io.chainmonitor.spawner.project.ChainTypeInfo;
-import io.chainmonitor.spawner.project.ChainTypes;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 import io.chainmonitor.support.security.test.JwtTestTokens;
@@ -39,8 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The spawner over real HTTP, with the shared embedded broker and database, users' JWTs, a binary store of its own
- * and two chain types: {@code litecoin-regtest} (node {@code litecoind}) and {@code pinned-chain}, which only takes the
- * one x86-64 ELF release of {@link NodeFiles#x86Executable()}.
+ * and the built-in chain catalog, where {@code anvil} only takes the one x86-64 ELF release of
+ * {@link NodeFiles#x86Executable()}.
  */
 @ExtendWith(EmbeddedInfrastructure.class)
 @SpringBootTest(classes = SpawnerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -55,7 +49,6 @@ import static org.awaitility.Awaitility.await;
         "chain-monitor.spawner.locations[1].runtime=docker",
         "chain-monitor.spawner.locations[1].target=tcp://docker.eu-west.example:2376",
         "chain-monitor.spawner.outbox.poll-interval=50ms"})
-@Import(SpawnerIT.TestChains.class)
 public abstract class SpawnerIT {
 
     protected static final int MAX_SIZE = 256 * 1024;
@@ -75,7 +68,7 @@ public abstract class SpawnerIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.registerProperties(registry, "spawner");
         registry.add("chain-monitor.spawner.binary.store", STORE::toString);
-        registry.add("chain-monitor.spawner.binary.allowed-hashes.pinned-chain[0]",
+        registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[0]",
                 () -> NodeFiles.sha256(NodeFiles.x86Executable()));
     }
 
@@ -170,30 +163,6 @@ public abstract class SpawnerIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The chain types of these tests, standing in for the catalog's. */
-    @TestConfiguration
-    static class TestChains {
-
-        @Bean
-        @Primary
-        ChainTypes testChainTypes() {
-            Map<String, ChainTypeInfo> chains = Map.of(
-                    "litecoin-regtest", new ChainTypeInfo("litecoin-regtest", "bitcoin", "pow", "litecoind"),
-                    "pinned-chain", new ChainTypeInfo("pinned-chain", "evm", "pos", "anvil"));
-            return new ChainTypes() {
-                @Override
-                public Optional<ChainTypeInfo> find(String id) {
-                    return Optional.ofNullable(chains.get(id));
-                }
-
-                @Override
-                public List<String> ids() {
-                    return chains.keySet().stream().sorted().toList();
-                }
-            };
         }
     }
 }

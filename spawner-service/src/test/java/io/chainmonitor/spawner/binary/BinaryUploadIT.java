@@ -33,7 +33,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void anElfExecutableIsStoredByItsHashReadOnlyAttachedAndAnnounced() throws IOException {
-        String id = createProject(alice, "elf", "litecoin-regtest");
+        String id = createProject(alice, "elf", "litecoin");
         byte[] elf = NodeFiles.elf(NodeFiles.ET_EXEC, NodeFiles.EM_AARCH64);
         String sha256 = NodeFiles.sha256(elf);
 
@@ -73,8 +73,8 @@ class BinaryUploadIT extends SpawnerIT {
     void theSameContentUploadedTwiceIsStoredOnce() {
         byte[] script = ("#!/bin/sh\n# dedup " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII);
         String sha256 = NodeFiles.sha256(script);
-        String first = createProject(alice, "first", "litecoin-regtest");
-        String second = createProject(alice, "second", "litecoin-regtest");
+        String first = createProject(alice, "first", "litecoin");
+        String second = createProject(alice, "second", "litecoin");
 
         assertThat(uploadBinary(first, alice, script, sha256).statusCode()).isEqualTo(200);
         assertThat(uploadBinary(second, alice, script, sha256).statusCode()).isEqualTo(200);
@@ -88,7 +88,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void aTarGzWithTheNodeExecutableIsStoredWithItsEntryPoint() throws IOException {
-        String id = createProject(alice, "archive", "litecoin-regtest");
+        String id = createProject(alice, "archive", "litecoin");
         byte[] archive = NodeFiles.tarGz(Map.of("litecoin/bin/litecoind", NodeFiles.x86Executable(),
                 "litecoin/share/" + UUID.randomUUID(), new byte[]{1}));
         String sha256 = NodeFiles.sha256(archive);
@@ -104,7 +104,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void aWrongHashIsRefusedAndNothingIsKept() {
-        String id = createProject(alice, "mismatch", "litecoin-regtest");
+        String id = createProject(alice, "mismatch", "litecoin");
         Stored before = stored();
         byte[] elf = uniqueScript();
         String wrong = NodeFiles.sha256("something else".getBytes(StandardCharsets.US_ASCII));
@@ -118,7 +118,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void aMissingOrMalformedHashHeaderIsRefusedBeforeReading() {
-        String id = createProject(alice, "no hash", "litecoin-regtest");
+        String id = createProject(alice, "no hash", "litecoin");
         Stored before = stored();
         assertProblem(uploadBinary(id, alice, uniqueScript(), null), 400, "missing-expected-hash");
         assertProblem(uploadBinary(id, alice, uniqueScript(), "abc"), 400, "missing-expected-hash");
@@ -127,7 +127,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void anOversizedUploadIs413WhetherAnnouncedOrOnlySeenWhileStreaming() throws IOException {
-        String id = createProject(alice, "big", "litecoin-regtest");
+        String id = createProject(alice, "big", "litecoin");
         Stored before = stored();
         byte[] big = new byte[MAX_SIZE + 1];
         Arrays.fill(big, (byte) 7);
@@ -142,7 +142,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void aTruncatedUploadIsRefusedAndNothingIsKept() throws IOException {
-        String id = createProject(alice, "truncated", "litecoin-regtest");
+        String id = createProject(alice, "truncated", "litecoin");
         Stored before = stored();
         byte[] elf = NodeFiles.x86Executable();
 
@@ -157,7 +157,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void aClientThatDropsTheConnectionMidUploadLeavesNothingBehind() throws IOException {
-        String id = createProject(alice, "dropped", "litecoin-regtest");
+        String id = createProject(alice, "dropped", "litecoin");
         Stored before = stored();
         byte[] elf = NodeFiles.x86Executable();
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -172,7 +172,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void anArchiveWithoutTheNodeExecutableIsUnsupportedAndNothingIsKept() {
-        String id = createProject(alice, "no entry", "litecoin-regtest");
+        String id = createProject(alice, "no entry", "litecoin");
         Stored before = stored();
         byte[] archive = NodeFiles.zip(Map.of("bin/bitcoind", NodeFiles.x86Executable()));
 
@@ -185,7 +185,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void bytesThatAreNoProgramAreUnsupportedWhateverTheyAreCalled() {
-        String id = createProject(alice, "garbage", "litecoin-regtest");
+        String id = createProject(alice, "garbage", "litecoin");
         Stored before = stored();
         byte[] garbage = ("MZ not a linux program " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
 
@@ -195,7 +195,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void aChainWithAnAllowListTakesOnlyTheListedReleases() {
-        String id = createProject(alice, "pinned", "pinned-chain");
+        String id = createProject(alice, "pinned", "anvil");
         Stored before = stored();
         byte[] other = NodeFiles.elf(NodeFiles.ET_EXEC, NodeFiles.EM_X86_64);
 
@@ -209,7 +209,7 @@ class BinaryUploadIT extends SpawnerIT {
 
     @Test
     void aProjectWithoutABinaryHasNoBinaryMetadata() {
-        String id = createProject(alice, "empty", "litecoin-regtest");
+        String id = createProject(alice, "empty", "litecoin");
         assertProblem(get("/api/v1/projects/" + id + "/binary", alice), 404, "not-found");
     }
 

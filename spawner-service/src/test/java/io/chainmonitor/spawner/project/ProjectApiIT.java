@@ -23,7 +23,7 @@ class ProjectApiIT extends SpawnerIT {
     @Test
     void aCreatedProjectIsStoredShownToItsOwnerAndAnnouncedWithItsAudit() {
         HttpResponse<String> created = send("POST", "/api/v1/projects", alice,
-                projectJson("ltc main", "litecoin-regtest"));
+                projectJson("ltc main", "litecoin"));
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode project = json(created);
@@ -38,14 +38,14 @@ class ProjectApiIT extends SpawnerIT {
                 .containsExactly(id);
         assertThat(jdbc.sql("select owner, chain_type from project where id = ?").param(UUID.fromString(id))
                 .query((rs, row) -> rs.getString(1) + "/" + rs.getString(2)).single())
-                .endsWith("/litecoin-regtest").startsWith("alice-");
+                .endsWith("/litecoin").startsWith("alice-");
 
         List<Envelope<?>> lifecycle = await().until(() -> TopicReader.eventsOf("cm.projects.v1", id),
                 events -> !events.isEmpty());
         assertThat(lifecycle).singleElement().satisfies(event -> {
             assertThat(event.subject()).isEqualTo("projects/" + id);
             assertThat(event.data()).isEqualTo(new ProjectLifecycle(id, ProjectLifecycle.Change.CREATED, "ltc main",
-                    "litecoin-regtest", "bitcoin", "pow", null, 3, List.of("local", "eu-west"), 1));
+                    "litecoin", "bitcoin", "pow", null, 3, List.of("local", "eu-west"), 1));
         });
         List<Envelope<?>> audit = await().until(() -> TopicReader.eventsOf("cm.audit.v1", id),
                 events -> !events.isEmpty());
@@ -56,13 +56,13 @@ class ProjectApiIT extends SpawnerIT {
             assertThat(entry.actor()).startsWith("alice-");
             assertThat(entry.resourceId()).isEqualTo(id);
             assertThat(entry.changes()).containsEntry("replicas.locations.eu-west", "1")
-                    .containsEntry("chainType", "litecoin-regtest");
+                    .containsEntry("chainType", "litecoin");
         });
     }
 
     @Test
     void anUpdateBumpsTheRevisionAndADeleteKeepsTheRowButHidesTheProject() {
-        String id = createProject(alice, "to change", "litecoin-regtest");
+        String id = createProject(alice, "to change", "litecoin");
         HttpResponse<String> updated = send("PUT", "/api/v1/projects/" + id, alice, """
                 {"name": "changed", "replicas": {"total": 1, "locations": [{"name": "local", "count": 1}]}}
                 """);
@@ -80,7 +80,7 @@ class ProjectApiIT extends SpawnerIT {
                 + ((ProjectLifecycle) event.data()).revision())
                 .containsExactly("CREATED@1", "UPDATED@2", "DELETED@3");
         // The name is free again once the project is deleted.
-        assertThat(send("POST", "/api/v1/projects", alice, projectJson("changed", "litecoin-regtest")).statusCode())
+        assertThat(send("POST", "/api/v1/projects", alice, projectJson("changed", "litecoin")).statusCode())
                 .isEqualTo(201);
     }
 
@@ -89,7 +89,7 @@ class ProjectApiIT extends SpawnerIT {
         Stored before = stored();
         HttpResponse<String> response = send("POST", "/api/v1/projects", alice, projectJson("x", "dogecoin"));
         assertProblem(response, 400, "unknown-chain-type", "chainType");
-        assertThat(json(response).get("detail").asString()).contains("litecoin-regtest, pinned-chain");
+        assertThat(json(response).get("detail").asString()).contains("anvil, bitcoin, ethereum, litecoin");
         assertThat(stored()).isEqualTo(before);
     }
 
@@ -97,11 +97,11 @@ class ProjectApiIT extends SpawnerIT {
     void zeroOrNegativeReplicasAreRefusedAndNothingIsStored() {
         Stored before = stored();
         assertProblem(send("POST", "/api/v1/projects", alice, """
-                {"name": "z", "chainType": "litecoin-regtest",
+                {"name": "z", "chainType": "litecoin",
                  "replicas": {"total": 0, "locations": [{"name": "local", "count": 0}]}}
                 """), 400, "invalid-request", "replicas.total");
         assertProblem(send("POST", "/api/v1/projects", alice, """
-                {"name": "n", "chainType": "litecoin-regtest",
+                {"name": "n", "chainType": "litecoin",
                  "replicas": {"total": 1, "locations": [{"name": "local", "count": -1}]}}
                 """), 400, "invalid-request", "replicas.locations[0].count");
         assertThat(stored()).isEqualTo(before);
@@ -112,7 +112,7 @@ class ProjectApiIT extends SpawnerIT {
         Stored before = stored();
         HttpResponse<String> response = send("POST", "/api/v1/projects", alice,
                 """
-                        {"name": "sum", "chainType": "litecoin-regtest",
+                        {"name": "sum", "chainType": "litecoin",
                          "replicas": {"total": 4, "locations": [{"name": "local", "count": 2}, {"name": "eu-west", "count": 1}]}}
                         """);
         assertProblem(response, 400, "invalid-replicas", "replicas.total");
@@ -124,7 +124,7 @@ class ProjectApiIT extends SpawnerIT {
     void anUnknownLocationIsRefusedWithTheKnownOnesAndNothingIsStored() {
         Stored before = stored();
         HttpResponse<String> response = send("POST", "/api/v1/projects", alice, """
-                {"name": "loc", "chainType": "litecoin-regtest",
+                {"name": "loc", "chainType": "litecoin",
                  "replicas": {"total": 1, "locations": [{"name": "mars", "count": 1}]}}
                 """);
         assertProblem(response, 400, "unknown-location", "replicas.locations[0].name");
@@ -134,19 +134,19 @@ class ProjectApiIT extends SpawnerIT {
 
     @Test
     void aSecondProjectOfTheSameNameForTheSameOwnerIsAConflictButAnotherOwnerMayUseIt() {
-        createProject(alice, "twin", "litecoin-regtest");
+        createProject(alice, "twin", "litecoin");
         Stored before = stored();
-        assertProblem(send("POST", "/api/v1/projects", alice, projectJson("twin", "litecoin-regtest")), 409,
+        assertProblem(send("POST", "/api/v1/projects", alice, projectJson("twin", "litecoin")), 409,
                 "duplicate-project-name", "name");
         assertThat(stored()).isEqualTo(before);
         assertThat(send("POST", "/api/v1/projects", user("bob-" + UUID.randomUUID()),
-                projectJson("twin", "litecoin-regtest")).statusCode()).isEqualTo(201);
+                projectJson("twin", "litecoin")).statusCode()).isEqualTo(201);
     }
 
     @Test
     void anOverLongNameIsRefusedAndNothingIsStored() {
         Stored before = stored();
-        assertProblem(send("POST", "/api/v1/projects", alice, projectJson("n".repeat(101), "litecoin-regtest")), 400,
+        assertProblem(send("POST", "/api/v1/projects", alice, projectJson("n".repeat(101), "litecoin")), 400,
                 "invalid-request", "name");
         assertThat(stored()).isEqualTo(before);
     }
@@ -155,7 +155,7 @@ class ProjectApiIT extends SpawnerIT {
     void anUnknownJsonFieldIsRefusedByNameAndNothingIsStored() {
         Stored before = stored();
         HttpResponse<String> response = send("POST", "/api/v1/projects", alice, """
-                {"name": "u", "chainType": "litecoin-regtest", "owner": "mallory",
+                {"name": "u", "chainType": "litecoin", "owner": "mallory",
                  "replicas": {"total": 1, "locations": [{"name": "local", "count": 1}]}}
                 """);
         assertProblem(response, 400, "invalid-request", "owner");
@@ -164,7 +164,7 @@ class ProjectApiIT extends SpawnerIT {
 
     @Test
     void anotherOwnersProjectIsNotFoundForEveryOperationAndStaysAsItWas() {
-        String id = createProject(alice, "private", "litecoin-regtest");
+        String id = createProject(alice, "private", "litecoin");
         String bob = user("bob-" + UUID.randomUUID());
         Stored before = stored();
         String path = "/api/v1/projects/" + id;

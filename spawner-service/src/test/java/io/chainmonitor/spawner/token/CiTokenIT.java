@@ -24,7 +24,7 @@ class CiTokenIT extends SpawnerIT {
 
     @Test
     void aTokenIsShownOnceStoredHashedAndAudited() {
-        String id = createProject(alice, "ci", "litecoin-regtest");
+        String id = createProject(alice, "ci", "litecoin");
 
         HttpResponse<String> created = send("POST", "/api/v1/projects/" + id + "/tokens", alice,
                 "{\"name\": \"github actions\"}");
@@ -50,7 +50,7 @@ class CiTokenIT extends SpawnerIT {
 
     @Test
     void aTokenReadsItsProjectAndUploadsItsBinaryAsTheAuditedCiActor() {
-        String id = createProject(alice, "ci upload", "litecoin-regtest");
+        String id = createProject(alice, "ci upload", "litecoin");
         String token = createToken(id, null);
 
         assertThat(json(get("/api/v1/projects/" + id, token)).get("id").asString()).isEqualTo(id);
@@ -69,12 +69,12 @@ class CiTokenIT extends SpawnerIT {
 
     @Test
     void aTokenCanDoNothingElseAndReachesNoOtherProject() {
-        String id = createProject(alice, "scoped", "litecoin-regtest");
-        String other = createProject(alice, "other", "litecoin-regtest");
+        String id = createProject(alice, "scoped", "litecoin");
+        String other = createProject(alice, "other", "litecoin");
         String token = createToken(id, null);
         Stored before = stored();
 
-        assertProblem(send("POST", "/api/v1/projects", token, projectJson("by ci", "litecoin-regtest")), 403,
+        assertProblem(send("POST", "/api/v1/projects", token, projectJson("by ci", "litecoin")), 403,
                 "forbidden-for-ci-token");
         assertProblem(send("PUT", "/api/v1/projects/" + id, token, """
                 {"name": "renamed", "replicas": {"total": 1, "locations": [{"name": "local", "count": 1}]}}
@@ -92,7 +92,7 @@ class CiTokenIT extends SpawnerIT {
 
     @Test
     void aRevokedExpiredOrMadeUpTokenIsRefused() {
-        String id = createProject(alice, "revoke", "litecoin-regtest");
+        String id = createProject(alice, "revoke", "litecoin");
         String token = createToken(id, null);
         String tokenId = jdbc.sql("select id from ci_token where token_hash = ?").param(CiTokens.hash(token))
                 .query(UUID.class).single().toString();
@@ -117,7 +117,7 @@ class CiTokenIT extends SpawnerIT {
 
     @Test
     void aTokenExpiringInThePastIsRefusedAndNothingIsStored() {
-        String id = createProject(alice, "past", "litecoin-regtest");
+        String id = createProject(alice, "past", "litecoin");
         Stored before = stored();
         HttpResponse<String> response = send("POST", "/api/v1/projects/" + id + "/tokens", alice,
                 "{\"name\": \"old\", \"expiresAt\": \"2020-01-01T00:00:00Z\"}");
