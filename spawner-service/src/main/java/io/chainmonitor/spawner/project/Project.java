@@ -15,6 +15,11 @@ public record Project(UUID id, String owner, String name, String chainType, Repl
 
     static final int MAX_NAME_LENGTH = 100;
 
+    /** The project after a change made at {@code at}: one revision further. */
+    Project next(String newName, ReplicaSettings newReplicas, String newBinarySha256, Instant at) {
+        return new Project(id, owner, newName, chainType, newReplicas, newBinarySha256, revision + 1, createdAt, at);
+    }
+
     /** The current time as the database keeps it, to the microsecond, so that what is returned is what is stored. */
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -44,11 +44,7 @@ public class ProjectService {
         Instant now = Project.now();
         Project project = new Project(id, user.owner(), request.name(), chain.id(), request.replicas(), null, 1, now,
                 now);
-        try {
-            projects.insert(project);
-        } catch (DuplicateKeyException e) {
-            throw duplicateName(request.name());
-        }
+        saveUniquelyNamed(request.name(), () -> projects.insert(project));
         changeLog.projectChanged(project, Change.CREATED, caller, settings(project));
         return project;
     }
@@ -59,13 +55,8 @@ public class ProjectService {
         Project current = lockReadable(caller, id);
         replicaCheck.check(update.replicas());
         requireFreeName(current.owner(), update.name(), id);
-        Project changed = new Project(id, current.owner(), update.name(), current.chainType(), update.replicas(),
-                current.binarySha256(), current.revision() + 1, current.createdAt(), Project.now());
-        try {
-            projects.update(changed);
-        } catch (DuplicateKeyException e) {
-            throw duplicateName(update.name());
-        }
+        Project changed = current.next(update.name(), update.replicas(), current.binarySha256(), Project.now());
+        saveUniquelyNamed(update.name(), () -> projects.update(changed));
         changeLog.projectChanged(changed, Change.UPDATED, caller, settings(changed));
         return changed;
     }
@@ -74,11 +65,9 @@ public class ProjectService {
     void delete(Caller caller, UUID id) {
         requireUser(caller);
         Project current = lockReadable(caller, id);
-        Instant now = Project.now();
-        Project deleted = new Project(id, current.owner(), current.name(), current.chainType(), current.replicas(),
-                current.binarySha256(), current.revision() + 1, current.createdAt(), now);
+        Project deleted = current.next(current.name(), current.replicas(), current.binarySha256(), Project.now());
         projects.update(deleted);
-        projects.markDeleted(id, now);
+        projects.markDeleted(id, deleted.updatedAt());
         changeLog.projectChanged(deleted, Change.DELETED, caller, Map.of());
     }
 
@@ -109,8 +98,7 @@ public class ProjectService {
 
     /** Points the project at a new binary, within the current transaction, and records the change. */
     public Project attachBinary(Caller caller, Project current, String sha256, Map<String, String> changes) {
-        Project changed = new Project(current.id(), current.owner(), current.name(), current.chainType(),
-                current.replicas(), sha256, current.revision() + 1, current.createdAt(), Project.now());
+        Project changed = current.next(current.name(), current.replicas(), sha256, Project.now());
         projects.update(changed);
         changeLog.projectChanged(changed, Change.BINARY_CHANGED, caller, changes);
         return changed;
@@ -141,6 +129,15 @@ public class ProjectService {
 
     private void requireFreeName(String owner, String name, UUID id) {
         if (projects.nameTaken(owner, name, id)) {
+            throw duplicateName(name);
+        }
+    }
+
+    /** Runs the write; a concurrent project of the same name that won the race makes it a conflict too. */
+    private static void saveUniquelyNamed(String name, Runnable write) {
+        try {
+            write.run();
+        } catch (DuplicateKeyException e) {
             throw duplicateName(name);
         }
     }
