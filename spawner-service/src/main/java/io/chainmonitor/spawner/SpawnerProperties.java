@@ -30,6 +30,10 @@ public record SpawnerProperties(List<@Valid Location> locations, @DefaultValue @
         locations = locations == null || locations.isEmpty()
                 ? List.of(new Location("local", Runtime.PROCESS, "localhost"))
                 : List.copyOf(locations);
+        long names = locations.stream().map(Location::name).distinct().count();
+        if (names != locations.size()) {
+            throw new IllegalArgumentException("chain-monitor.spawner.locations must have distinct names");
+        }
     }
 
     /** How a location runs its replicas. */

@@ -103,6 +103,18 @@ class BinaryUploadIT extends SpawnerIT {
     }
 
     @Test
+    void anUploadWithoutContentLengthIsStreamedAndStored() throws IOException {
+        String id = createProject(alice, "chunked", "litecoin");
+        byte[] script = ("#!/usr/bin/env bash\n# " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII);
+        String sha256 = NodeFiles.sha256(script);
+
+        RawResponse response = rawUpload(id, alice, sha256, script, script.length, true);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(STORE.resolve("sha256").resolve(sha256)).hasBinaryContent(script);
+    }
+
+    @Test
     void aWrongHashIsRefusedAndNothingIsKept() {
         String id = createProject(alice, "mismatch", "litecoin");
         Stored before = stored();
