@@ -2,6 +2,7 @@ package io.chainmonitor.support.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The security baseline of a service: {@code /api/**} needs a verified JWT, {@code /error} and the configured
  * permit paths are open, everything else on the main port is denied. Actuator endpoints are open on the management
- * port only; on the main port they are denied like any other path.
+ * port only; on the main port they are denied like any other path. {@link ApiSecurityCustomizer} beans extend it.
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class,
         OAuth2ResourceServerWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
@@ -44,7 +45,8 @@ final class ApiSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "apiSecurityFilterChain")
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder,
-            ApiSecurityProperties properties, Environment environment) {
+            ApiSecurityProperties properties, Environment environment,
+            ObjectProvider<ApiSecurityCustomizer> customizers) throws Exception {
         boolean managementOnOwnPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
         if (!managementOnOwnPort) {
             log.warn("management.server.port is not set apart from server.port: actuator endpoints are denied");
@@ -70,6 +72,9 @@ final class ApiSecurityAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
+        for (ApiSecurityCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(http);
+        }
         return http.build();
     }
 }
