@@ -1,5 +1,7 @@
 package io.chainmonitor.standalone;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,5 +40,13 @@ enum Service {
 
     SpringApplicationBuilder builder() {
         return builder.get();
+    }
+
+    /** Where the service keeps files of its own, so that everything the platform stores is in one data directory. */
+    Map<String, Object> dataSettings(Path dataDirectory) {
+        return switch (this) {
+            case SPAWNER -> Map.of("chain-monitor.spawner.binary.store", dataDirectory.resolve("binaries").toString());
+            default -> Map.of();
+        };
     }
 }

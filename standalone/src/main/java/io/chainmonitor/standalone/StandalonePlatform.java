@@ -96,7 +96,8 @@ final class StandalonePlatform implements SmartLifecycle {
         List<CompletableFuture<RunningService>> starts = new ArrayList<>();
         try (ExecutorService executor = Executors.newFixedThreadPool(Service.values().length)) {
             for (Service service : Service.values()) {
-                starts.add(CompletableFuture.supplyAsync(() -> startService(service, tokenKey), executor));
+                starts.add(CompletableFuture.supplyAsync(() -> startService(service, tokenKey, dataDirectory),
+                        executor));
             }
             for (CompletableFuture<RunningService> start : starts) {
                 RunningService running = awaitQuietly(start);
@@ -113,7 +114,7 @@ final class StandalonePlatform implements SmartLifecycle {
         }
     }
 
-    private RunningService startService(Service service, String tokenKey) {
+    private RunningService startService(Service service, String tokenKey, Path dataDirectory) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("spring.datasource.url", postgres.jdbcUrl(DATABASE));
         settings.put("spring.datasource.username", postgres.username());
@@ -127,6 +128,7 @@ final class StandalonePlatform implements SmartLifecycle {
         settings.put("chain-monitor.kafka.create-topics", false);
         settings.put("spring.main.banner-mode", "off");
         settings.put("management.metrics.use-global-registry", false);
+        settings.putAll(service.dataSettings(dataDirectory));
         // As arguments, so that they win over the service's own configuration file.
         String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -1,0 +1,18 @@
+package io.chainmonitor.standalone;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceTest {
+
+    @Test
+    void theSpawnerKeepsItsBinariesInsideThePlatformsDataDirectory() {
+        Path data = Path.of("some", "data");
+
+        assertThat(Service.SPAWNER.dataSettings(data))
+                .containsEntry("chain-monitor.spawner.binary.store", data.resolve("binaries").toString());
+    }
+}
