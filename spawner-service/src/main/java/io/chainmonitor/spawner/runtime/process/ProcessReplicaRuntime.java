@@ -72,7 +72,14 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
             }
             Map<PortRole, Integer> assigned = previous != null ? previous.ports() : allocate(spec);
             Path directory = spec.dataDirectory() != null ? spec.dataDirectory() : directoryOf(key);
-            started = launch.start(spec, assigned, directory, line -> fireOutput(key, line));
+            try {
+                started = launch.start(spec, assigned, directory, line -> fireOutput(key, line));
+            } catch (RuntimeException e) {
+                if (previous == null) {
+                    assigned.values().forEach(ports::release);
+                }
+                throw e;
+            }
             tracked.put(key, started);
         }
         started.handle().onExit().thenRun(() -> onProcessExit(started));

@@ -1,4 +1,4 @@
-package io.chainmonitor.spawner.it;
+package io.chainmonitor.spawner.supervision;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import io.chainmonitor.events.EventCodec;
 import io.chainmonitor.events.Topic;
 import io.chainmonitor.spawner.SpawnerApplication;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimes;
-import io.chainmonitor.spawner.supervision.ReplicaSupervisor;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 import io.chainmonitor.support.security.test.JwtTestTokens;

@@ -1,4 +1,4 @@
-package io.chainmonitor.spawner.it;
+package io.chainmonitor.spawner.supervision;
 
 import java.net.URI;
 import java.net.http.HttpClient;
