@@ -11,6 +11,9 @@ public record ReadinessProbe(String method, String paramsJson, Duration timeout,
 
     public ReadinessProbe {
         Objects.requireNonNull(method, "method");
+        if (!method.matches("[A-Za-z0-9_.]+")) {
+            throw new IllegalArgumentException("readiness method '" + method + "' is not a JSON-RPC method name");
+        }
         paramsJson = paramsJson == null || paramsJson.isBlank() ? "[]" : paramsJson;
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {

@@ -20,6 +20,11 @@ public record ReplicaKey(String projectId, String replicaId) {
         }
     }
 
+    /** The CloudEvents subject of events about this replica: {@code projects/<project>/replicas/<replica>}. */
+    public String subject() {
+        return "projects/" + projectId + "/replicas/" + replicaId;
+    }
+
     @Override
     public String toString() {
         return projectId + "/" + replicaId;

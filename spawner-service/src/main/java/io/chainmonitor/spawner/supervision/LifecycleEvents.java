@@ -29,11 +29,11 @@ class LifecycleEvents {
                         null);
         ReplicaLifecycle event = new ReplicaLifecycle(spec.key().projectId(), spec.key().replicaId(), state,
                 spec.chainType(), spec.location(), runtime.wireName(), endpoints, exitCode, reason, restarts);
-        publisher.publish(Envelope.of(SOURCE, subject(spec), spec.key().projectId(), severity(state), event));
+        publisher.publish(Envelope.of(SOURCE, spec.key().subject(), spec.key().projectId(), severity(state), event));
     }
 
     void finding(ReplicaSpec spec, Finding finding) {
-        publisher.publish(Envelope.of(SOURCE, subject(spec), spec.key().projectId(), Severity.HIGH, finding));
+        publisher.publish(Envelope.of(SOURCE, spec.key().subject(), spec.key().projectId(), Severity.HIGH, finding));
     }
 
     private static Severity severity(State state) {
@@ -42,9 +42,5 @@ class LifecycleEvents {
             case RESTARTING, UNHEALTHY -> Severity.MEDIUM;
             default -> Severity.LOW;
         };
-    }
-
-    private static String subject(ReplicaSpec spec) {
-        return "projects/" + spec.key().projectId() + "/replicas/" + spec.key().replicaId();
     }
 }

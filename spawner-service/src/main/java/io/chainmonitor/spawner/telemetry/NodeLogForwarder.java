@@ -33,8 +33,9 @@ public final class NodeLogForwarder implements ReplicaListener {
                 NodeLogLine event = new NodeLogLine(key.replicaId(), line.at(),
                         NodeLogLine.Stream.valueOf(line.stream().name()), level, line.text(), line.lineNumber());
                 Severity severity = LogLevelClassifier.ERROR.equals(level) ? Severity.MEDIUM : Severity.LOW;
-                publisher.publish(Envelope.of(SOURCE, "projects/" + key.projectId() + "/replicas/" + key.replicaId()
-                        + "/" + line.stream().name().toLowerCase(Locale.ROOT), key.projectId(), severity, event));
+                publisher.publish(
+                        Envelope.of(SOURCE, key.subject() + "/" + line.stream().name().toLowerCase(Locale.ROOT),
+                                key.projectId(), severity, event));
             }
         });
     }

@@ -41,8 +41,8 @@ public final class NodeTelemetry {
             for (RunningReplica replica : runtime.replicas()) {
                 try {
                     MetricBatch batch = sampler.sample(replica, logs.suppressed(replica.key()), now);
-                    publisher.publish(Envelope.of(SOURCE, "projects/" + replica.key().projectId() + "/replicas/"
-                            + replica.key().replicaId(), replica.key().projectId(), Severity.LOW, batch));
+                    publisher.publish(Envelope.of(SOURCE, replica.key().subject(), replica.key().projectId(),
+                            Severity.LOW, batch));
                 } catch (RuntimeException e) {
                     log.warn("telemetry of replica {} failed: {}", replica.key(), e.toString());
                 }

@@ -82,14 +82,14 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
             }
             tracked.put(key, started);
         }
+        // Written before the readiness wait, so that a spawner that dies meanwhile leaves no untraceable process.
+        new PidFile(key, spec.chainType(), started.handle().pid(), launch.command(spec), started.ports(),
+                clock.instant()).writeTo(started.dataDirectory());
         started.handle().onExit().thenRun(() -> onProcessExit(started));
         launch.awaitReady(spec, started);
         if (!started.markRunning()) {
             throw launch.exitedBeforeReady(spec, started);
         }
-        new PidFile(key, spec.chainType(), started.handle().pid(), launch.command(spec), started.ports(),
-                clock.instant())
-                .writeTo(started.dataDirectory());
         log.info("replica {} runs as pid {} on ports {}", key, started.handle().pid(), started.ports());
         return started.snapshot();
     }
@@ -203,8 +203,11 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
     }
 
     private void onProcessExit(TrackedProcess process) {
-        if (process.markExited()) {
-            PidFile.deleteIn(process.dataDirectory());
+        boolean crashed = process.markExited();
+        // A restart may already have written the pid file of the next process.
+        PidFile.readFrom(process.dataDirectory()).filter(file -> file.pid() == process.handle().pid())
+                .ifPresent(file -> PidFile.deleteIn(process.dataDirectory()));
+        if (crashed) {
             log.warn("replica {} (pid {}) exited with {}", process.key(), process.handle().pid(), process.exitCode());
             listeners.forEach(listener -> listener.onExit(process.key(), process.exitCode()));
         }

@@ -138,6 +138,7 @@ class ProcessReplicaRuntimeTest {
         RunningReplica live = runtime.start(spec("r-live", script("live", "sleep 60"), List.of(), null));
         RunningReplica dead = runtime.start(spec("r-dead", script("dead", "exec sleep 60"), List.of(), null));
         ProcessSignals.kill(ProcessHandle.of(dead.pid()).orElseThrow());
+        await().atMost(WAIT).until(() -> runtime.status(dead.key()).orElseThrow().state() == ReplicaState.EXITED);
         new PidFile(dead.key(), "anvil", dead.pid(), "/opt/node", dead.ports(), dead.startedAt())
                 .writeTo(dead.dataDirectory());
 
@@ -154,6 +155,20 @@ class ProcessReplicaRuntimeTest {
             second.stop(live.key());
             assertThat(ProcessHandle.of(live.pid()).filter(ProcessHandle::isAlive)).isEmpty();
         }
+    }
+
+    @Test
+    void closingTheRuntimeLeavesNoProcessOfItsReplicas() throws IOException {
+        runtime = runtime();
+        RunningReplica one = runtime.start(spec("r-1", script("one", "exec sleep 60"), List.of(), null));
+        RunningReplica two = runtime.start(spec("r-2", script("two", "sleep 60"), List.of(), null));
+
+        runtime.close();
+
+        assertThat(List.of(one.pid(), two.pid())).allSatisfy(
+                pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(runtime.replicas()).isEmpty();
+        assertThat(PidFile.readFrom(one.dataDirectory())).isEmpty();
     }
 
     @Test
