@@ -1,0 +1,42 @@
+package io.chainmonitor.spawner.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs replicas on one kind of target: local processes, a Docker host or a Kubernetes cluster. A location maps to a
+ * runtime target; {@link #serves(String)} says whether this runtime serves one. Implementations are thread-safe and
+ * leave nothing running after {@link #close()}.
+ */
+public interface ReplicaRuntime extends AutoCloseable {
+
+    RuntimeKind kind();
+
+    /** True when {@code location} is one of this runtime's targets. */
+    boolean serves(String location);
+
+    /**
+     * Starts the replica and returns once its readiness probe answers (at once without a probe). A replica that
+     * exited before is started again on the same ports and data directory.
+     *
+     * @throws ReplicaRuntimeException if it cannot start or does not become ready in time; nothing is left running
+     */
+    RunningReplica start(ReplicaSpec spec);
+
+    /** Asks the replica to stop (SIGTERM or its equivalent), forces it after a grace period, and forgets it. */
+    void stop(ReplicaKey key);
+
+    /** Kills the replica at once (SIGKILL or its equivalent); it is reported as exited, not forgotten. */
+    void kill(ReplicaKey key);
+
+    Optional<RunningReplica> status(ReplicaKey key);
+
+    /** Every replica this runtime knows, running or exited. */
+    List<RunningReplica> replicas();
+
+    void addListener(ReplicaListener listener);
+
+    /** Stops every replica. */
+    @Override
+    void close();
+}
