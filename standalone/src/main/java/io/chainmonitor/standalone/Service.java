@@ -45,7 +45,9 @@ enum Service {
     /** Where the service keeps files of its own, so that everything the platform stores is in one data directory. */
     Map<String, Object> dataSettings(Path dataDirectory) {
         return switch (this) {
-            case SPAWNER -> Map.of("chain-monitor.spawner.binary.store", dataDirectory.resolve("binaries").toString());
+            case SPAWNER -> Map.of(
+                    "chain-monitor.spawner.binary.store", dataDirectory.resolve("binaries").toString(),
+                    "chain-monitor.spawner.runtime.data-directory", dataDirectory.resolve("replicas").toString());
             default -> Map.of();
         };
     }
