@@ -59,7 +59,15 @@ public final class SpawnerException extends DomainProblemException {
                                                                                                         HttpStatus.UNPROCESSABLE_CONTENT,
                                                                                                         "binary-not-allowed"), UNSUPPORTED_BINARY(
                                                                                                                 HttpStatus.UNPROCESSABLE_CONTENT,
-                                                                                                                "unsupported-binary");
+                                                                                                                "unsupported-binary"), NO_BINARY(
+                                                                                                                        HttpStatus.CONFLICT,
+                                                                                                                        "no-binary"), ALREADY_DEPLOYED(
+                                                                                                                                HttpStatus.CONFLICT,
+                                                                                                                                "already-deployed"), DEPLOYMENT_NOT_FOUND(
+                                                                                                                                        HttpStatus.NOT_FOUND,
+                                                                                                                                        "not-found"), ARCHIVE_DEPLOY_UNSUPPORTED(
+                                                                                                                                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                                                                                                                                "archive-deploy-unsupported");
 
         private final HttpStatus status;
         private final String slug;

@@ -29,6 +29,7 @@ import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 import io.chainmonitor.support.security.test.JwtTestTokens;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -101,7 +102,12 @@ public abstract class SpawnerIT {
 
     /** Creates a project for the owner of {@code token}; returns its id. */
     protected String createProject(String token, String name, String chainType) {
-        HttpResponse<String> created = send("POST", "/api/v1/projects", token, projectJson(name, chainType));
+        return createProject(token, projectJson(name, chainType));
+    }
+
+    /** Creates the project {@code json} describes for the owner of {@code token}; returns its id. */
+    protected String createProject(String token, String json) {
+        HttpResponse<String> created = send("POST", "/api/v1/projects", token, json);
         if (created.statusCode() != 201) {
             throw new AssertionError("project not created: " + created.statusCode() + " " + created.body());
         }
@@ -114,6 +120,12 @@ public abstract class SpawnerIT {
                  "replicas": {"total": 3, "locations": [{"name": "local", "count": 2}, {"name": "eu-west", "count": 1}],
                               "extraArgs": ["-txindex"]}}
                 """.formatted(name, chainType);
+    }
+
+    /** Asserts an RFC 9457 problem of this status and type slug. */
+    protected static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:chain-monitor:problem:" + type);
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

@@ -25,6 +25,11 @@ class CatalogChainTypes implements ChainTypes {
     }
 
     @Override
+    public Optional<ChainType> definition(String id) {
+        return catalog.find(id);
+    }
+
+    @Override
     public List<String> ids() {
         return catalog.ids().stream().sorted().toList();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,13 +26,15 @@ public class ProjectService {
     private final ChainTypes chainTypes;
     private final ReplicaSettingsCheck replicaCheck;
     private final ChangeLog changeLog;
+    private final ApplicationEventPublisher publisher;
 
     ProjectService(ProjectRepository projects, ChainTypes chainTypes, ReplicaSettingsCheck replicaCheck,
-            ChangeLog changeLog) {
+            ChangeLog changeLog, ApplicationEventPublisher publisher) {
         this.projects = projects;
         this.chainTypes = chainTypes;
         this.replicaCheck = replicaCheck;
         this.changeLog = changeLog;
+        this.publisher = publisher;
     }
 
     @Transactional
@@ -69,6 +72,7 @@ public class ProjectService {
         projects.update(deleted);
         projects.markDeleted(id, deleted.updatedAt());
         changeLog.projectChanged(deleted, Change.DELETED, caller, Map.of());
+        publisher.publishEvent(new ProjectDeleted(id));
     }
 
     /** The caller's project, or not found. */
@@ -115,7 +119,7 @@ public class ProjectService {
             return user;
         }
         throw new SpawnerException(Reason.FORBIDDEN_FOR_CI_TOKEN,
-                "a CI token may only read its project and upload its binary");
+                "a CI token may only read its project, upload its binary and deploy it");
     }
 
     private static boolean reaches(Caller caller, UUID id) {

@@ -1,7 +1,9 @@
 package io.chainmonitor.spawner.runtime;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs replicas on one kind of target: local processes, a Docker host or a Kubernetes cluster. A location maps to a
@@ -22,6 +24,15 @@ public interface ReplicaRuntime extends AutoCloseable {
      * @throws ReplicaRuntimeException if it cannot start or does not become ready in time; nothing is left running
      */
     RunningReplica start(ReplicaSpec spec);
+
+    /**
+     * Reserves one port per role for a replica about to be started with them ({@link ReplicaSpec#ports()}); they are
+     * released when that replica stops, or by {@link #releasePorts(Map)} if it never starts.
+     */
+    Map<PortRole, Integer> reservePorts(Set<PortRole> roles);
+
+    /** Gives back ports reserved for a replica that was not started. */
+    void releasePorts(Map<PortRole, Integer> ports);
 
     /** Asks the replica to stop (SIGTERM or its equivalent), forces it after a grace period, and forgets it. */
     void stop(ReplicaKey key);

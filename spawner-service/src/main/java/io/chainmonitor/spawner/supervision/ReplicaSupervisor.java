@@ -87,6 +87,11 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
         return Optional.ofNullable(replicas.get(key)).flatMap(replica -> replica.runtime.status(key));
     }
 
+    /** How often the supervisor restarted the replica; absent when it is not supervised. */
+    public Optional<Integer> restarts(ReplicaKey key) {
+        return Optional.ofNullable(replicas.get(key)).map(replica -> replica.restarts);
+    }
+
     public List<ReplicaKey> supervised() {
         return replicas.values().stream().filter(replica -> replica.active).map(replica -> replica.spec.key())
                 .toList();

@@ -229,11 +229,6 @@ class BinaryUploadIT extends SpawnerIT {
         return ("#!/bin/sh\n# " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(json(response).get("type").asString()).isEqualTo("urn:chain-monitor:problem:" + type);
-    }
-
     record RawResponse(int status, String body) {
     }
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small JSON-RPC client for talking to real nodes in tests, with optional basic auth. */
-final class JsonRpcTestClient {
+public final class JsonRpcTestClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -21,13 +21,13 @@ final class JsonRpcTestClient {
     private final String user;
     private final String password;
 
-    JsonRpcTestClient(String user, String password) {
+    public JsonRpcTestClient(String user, String password) {
         this.user = user;
         this.password = password;
     }
 
     /** The call's result; fails on a transport error or a JSON-RPC error. */
-    JsonNode call(String url, String method, Object... params) {
+    public JsonNode call(String url, String method, Object... params) {
         try {
             String body = JSON.writeValueAsString(new Request("2.0", 1, method, List.of(params)));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))

@@ -212,6 +212,16 @@ class ReplicaSupervisorTest {
         }
 
         @Override
+        public Map<PortRole, Integer> reservePorts(Set<PortRole> roles) {
+            return Map.of();
+        }
+
+        @Override
+        public void releasePorts(Map<PortRole, Integer> ports) {
+            // This runtime hands out no ports.
+        }
+
+        @Override
         public RunningReplica start(ReplicaSpec spec) {
             starts.incrementAndGet();
             if (failEveryStart) {

@@ -1,6 +1,5 @@
 package io.chainmonitor.spawner.supervision;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,24 +70,7 @@ abstract class SpawnerRuntimeITSupport {
     }
 
     static Path requiredBinary(String property) {
-        String configured = System.getProperty(property);
-        if (configured == null) {
-            throw new IllegalStateException(property + " is not set; run the ITs through Maven");
-        }
-        Path direct = Path.of(configured);
-        if (direct.isAbsolute()) {
-            if (!Files.isExecutable(direct)) {
-                throw new IllegalStateException(direct + " is missing: run scripts/install-test-nodes.sh");
-            }
-            return direct;
-        }
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(entry, configured);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(configured + " is not on the PATH: run scripts/install-test-nodes.sh");
+        return TestNodes.requiredBinary(property);
     }
 
     /** Reads {@code topic} from its start until the events of {@code projectId} satisfy {@code done}. */

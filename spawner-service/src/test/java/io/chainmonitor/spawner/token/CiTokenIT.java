@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.audit.AuditEntry;
@@ -133,11 +132,5 @@ class CiTokenIT extends SpawnerIT {
         HttpResponse<String> created = send("POST", "/api/v1/projects/" + projectId + "/tokens", alice, body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).get("token").asString();
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        JsonNode problem = json(response);
-        assertThat(problem.get("type").asString()).isEqualTo("urn:chain-monitor:problem:" + type);
     }
 }

@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -41,6 +44,7 @@ final class OutputPump {
     private final Deque<String> tail = new ArrayDeque<>();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicInteger openStreams = new AtomicInteger(2);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     OutputPump(String name, int bufferLines, Consumer<OutputLine> consumer, Clock clock) {
         this.name = name;
@@ -58,6 +62,11 @@ final class OutputPump {
     /** Lines dropped because the consumer fell behind. */
     long droppedLines() {
         return dropped.get();
+    }
+
+    /** Waits up to {@code atMost} until both streams reached their end, so that {@link #tail()} holds every line. */
+    void awaitClosed(Duration atMost) throws InterruptedException {
+        closed.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The last lines the node wrote, oldest first, each prefixed by its stream. */
@@ -81,6 +90,7 @@ final class OutputPump {
             log.debug("{} {} closed: {}", name, stream, e.getMessage());
         } finally {
             if (openStreams.decrementAndGet() == 0) {
+                closed.countDown();
                 endDispatch();
             }
         }

@@ -100,6 +100,12 @@ final class ProcessLaunch {
 
     ReplicaRuntimeException exitedBeforeReady(ReplicaSpec spec, TrackedProcess started) {
         ProcessSignals.awaitExit(started.handle(), Duration.ofSeconds(5));
+        try {
+            // The node's last words are what the message is for; the pump may still be reading them.
+            started.awaitOutput(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Integer exitCode = started.exitCode();
         return new ReplicaRuntimeException(Reason.EXITED_BEFORE_READY, "replica " + spec.key() + " exited with "
                 + exitCode + " before it was ready" + tail(started), exitCode, null);

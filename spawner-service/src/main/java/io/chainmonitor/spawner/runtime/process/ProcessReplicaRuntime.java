@@ -99,6 +99,18 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
     }
 
     @Override
+    public Map<PortRole, Integer> reservePorts(Set<PortRole> roles) {
+        Map<PortRole, Integer> reserved = new EnumMap<>(PortRole.class);
+        roles.forEach(role -> reserved.put(role, ports.allocate()));
+        return Map.copyOf(reserved);
+    }
+
+    @Override
+    public void releasePorts(Map<PortRole, Integer> reserved) {
+        reserved.values().forEach(ports::release);
+    }
+
+    @Override
     public void stop(ReplicaKey key) {
         TrackedProcess process = tracked.remove(key);
         if (process == null) {
@@ -179,9 +191,11 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
     }
 
     private Map<PortRole, Integer> allocate(ReplicaSpec spec) {
-        Map<PortRole, Integer> assigned = new EnumMap<>(PortRole.class);
-        spec.portRoles().forEach(role -> assigned.put(role, ports.allocate()));
-        return assigned;
+        if (!spec.ports().isEmpty()) {
+            spec.ports().values().forEach(ports::reserve);
+            return spec.ports();
+        }
+        return reservePorts(spec.portRoles());
     }
 
     private Path directoryOf(ReplicaKey key) {

@@ -1,6 +1,7 @@
 package io.chainmonitor.spawner.runtime.process;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,13 @@ final class TrackedProcess {
 
     Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** Waits up to {@code atMost} for the output of an ended process to be read to its end. */
+    void awaitOutput(Duration atMost) throws InterruptedException {
+        if (output != null) {
+            output.awaitClosed(atMost);
+        }
     }
 
     /** The last lines of output, for error messages; empty for a re-adopted process. */

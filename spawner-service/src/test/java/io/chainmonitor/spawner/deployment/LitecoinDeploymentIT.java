@@ -1,0 +1,122 @@
+package io.chainmonitor.spawner.deployment;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import io.chainmonitor.spawner.SpawnerIT;
+import io.chainmonitor.spawner.binary.NodeFiles;
+import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
+import io.chainmonitor.spawner.supervision.TestNodes;
+import io.chainmonitor.support.embedded.test.BuildDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole path through the REST API with the real litecoind: create a project of three replicas in two process
+ * locations, upload the node, deploy, mine on one replica, see all three follow, delete the project.
+ */
+class LitecoinDeploymentIT extends SpawnerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final Path REPLICAS = BuildDirectory.newTempDirectory("deployed-replicas-");
+    // A valid regtest address; mining to it needs no wallet.
+    private static final String PAYOUT = "rltc1qfr4j35k4w023f4xjkkryryxs8wfqtjy7z62rdp";
+
+    @DynamicPropertySource
+    static void twoProcessLocations(DynamicPropertyRegistry registry) {
+        registry.add("chain-monitor.spawner.binary.max-size", () -> "512MB");
+        registry.add("chain-monitor.spawner.locations[0].name", () -> "local-a");
+        registry.add("chain-monitor.spawner.locations[0].runtime", () -> "process");
+        registry.add("chain-monitor.spawner.locations[1].name", () -> "local-b");
+        registry.add("chain-monitor.spawner.locations[1].runtime", () -> "process");
+        registry.add("chain-monitor.spawner.runtime.data-directory", REPLICAS::toString);
+    }
+
+    // A fresh regtest chain's tip is its genesis block of 2011, so a node counts itself in initial block download and
+    // then fetches blocks only from peers it dialled itself; which of the three it dialled is up to litecoind. A huge
+    // maximum tip age ends that at once, so that every replica fetches the mined blocks from whichever peer has them.
+    private static final String NO_INITIAL_DOWNLOAD = "-maxtipage=2000000000";
+
+    @Test
+    void threeDeployedReplicasInTwoLocationsPeerFollowOneChainAndStopWithTheirProject() throws IOException {
+        String token = user("deployer");
+        String id = createProject(token,
+                """
+                        {"name": "ltc-deploy", "chainType": "litecoin",
+                         "replicas": {"total": 3, "locations": [{"name": "local-a", "count": 2}, {"name": "local-b", "count": 1}],
+                                      "extraArgs": ["%s"]}}
+                        """
+                        .formatted(NO_INITIAL_DOWNLOAD));
+        String deployment = "/api/v1/projects/" + id + "/deployment";
+        assertProblem(send("POST", deployment, token, null), 409, "no-binary");
+
+        byte[] litecoind = Files.readAllBytes(TestNodes.realExecutable(
+                TestNodes.requiredBinary("chain-monitor.test.litecoind")));
+        assertThat(uploadBinary(id, token, litecoind, NodeFiles.sha256(litecoind)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> deployed = send("POST", deployment, token, null);
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(202);
+        assertThat(json(deployed).get("replicas")).extracting(replica -> replica.get("id").asString() + "@"
+                + replica.get("location").asString()).containsExactly("r-1@local-a", "r-2@local-a", "r-3@local-b");
+        assertThat(deployed.body()).doesNotContainIgnoringCase("password");
+        assertProblem(send("POST", deployment, token, null), 409, "already-deployed");
+
+        await().atMost(WAIT).until(() -> replicas(deployment, token).stream()
+                .allMatch(replica -> replica.get("state").asString().equals("RUNNING")));
+        List<JsonNode> running = replicas(deployment, token);
+        List<Long> pids = running.stream().map(replica -> replica.get("pid").asLong()).toList();
+        JsonRpcTestClient rpc = clientFor(pids.getFirst());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(running.stream()
+                .map(replica -> rpc.call(rpcUrl(replica), "getconnectioncount").asInt()))
+                .allMatch(count -> count >= 2));
+
+        rpc.call(rpcUrl(running.getFirst()), "generatetoaddress", 4, PAYOUT);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(running.stream()
+                .map(replica -> rpc.call(rpcUrl(replica), "getblockcount").asInt())).containsOnly(4));
+        String tip = rpc.call(rpcUrl(running.getFirst()), "getbestblockhash").asString();
+        running.forEach(replica -> assertThat(rpc.call(rpcUrl(replica), "getbestblockhash").asString()).isEqualTo(tip));
+
+        assertThat(send("DELETE", "/api/v1/projects/" + id, token, null).statusCode()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> pids.stream().noneMatch(pid -> ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive).isPresent()));
+        assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
+                .filter(line -> line.contains(id)).isPresent())).as("processes of project %s", id).isEmpty();
+        assertThat(send("GET", deployment, token, null).statusCode()).isEqualTo(404);
+    }
+
+    private List<JsonNode> replicas(String deployment, String token) {
+        HttpResponse<String> current = get(deployment, token);
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        List<JsonNode> replicas = json(current).get("replicas").valueStream().toList();
+        assertThat(replicas).hasSize(3);
+        return replicas;
+    }
+
+    private static String rpcUrl(JsonNode replica) {
+        return replica.get("rpcUrl").asString();
+    }
+
+    /** The generated credentials are never shown by the API; the test reads them from the node's command line. */
+    private static JsonRpcTestClient clientFor(long pid) {
+        List<String> arguments = ProcessHandle.of(pid).flatMap(process -> process.info().arguments())
+                .map(List::of).orElseThrow();
+        return new JsonRpcTestClient(argument(arguments, "-rpcuser="), argument(arguments, "-rpcpassword="));
+    }
+
+    private static String argument(List<String> arguments, String prefix) {
+        Optional<String> value = arguments.stream().filter(argument -> argument.startsWith(prefix))
+                .map(argument -> argument.substring(prefix.length())).findFirst();
+        return value.orElseThrow(() -> new AssertionError("no " + prefix + " in " + arguments));
+    }
+}

@@ -1,0 +1,128 @@
+package io.chainmonitor.spawner.deployment;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import org.junit.jupiter.api.Test;
+
+import io.chainmonitor.rules.chain.ChainCatalog;
+import io.chainmonitor.spawner.project.ReplicaSettings;
+import io.chainmonitor.spawner.project.ReplicaSettings.LocationCount;
+import io.chainmonitor.spawner.runtime.PortRole;
+import io.chainmonitor.spawner.runtime.ReadinessProbe;
+import io.chainmonitor.spawner.runtime.ReplicaSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplicaPlannerTest {
+
+    private static final ChainCatalog CATALOG = ChainCatalog.builtIn();
+    private static final Path LITECOIND = Path.of("store", "sha256", "abc");
+    private static final RpcCredentials CREDENTIALS = new RpcCredentials("cm-user", "secret-password");
+
+    private final List<String> reservedIn = new ArrayList<>();
+    private int nextPort = 20000;
+
+    private final BiFunction<String, Set<PortRole>, Map<PortRole, Integer>> ports = (location, roles) -> {
+        reservedIn.add(location);
+        Map<PortRole, Integer> reserved = new EnumMap<>(PortRole.class);
+        for (PortRole role : PortRole.values()) {
+            if (roles.contains(role)) {
+                reserved.put(role, nextPort++);
+            }
+        }
+        return reserved;
+    };
+
+    @Test
+    void replicasAreNumberedAcrossLocationsInTheOrderOfTheSettings() {
+        List<ReplicaSpec> specs = planLitecoin(List.of());
+
+        assertThat(specs).extracting(spec -> spec.key().replicaId()).containsExactly("r-1", "r-2", "r-3");
+        assertThat(specs).extracting(ReplicaSpec::location).containsExactly("local-a", "local-a", "local-b");
+        assertThat(reservedIn).containsExactly("local-a", "local-a", "local-b");
+        assertThat(specs).allSatisfy(spec -> {
+            assertThat(spec.key().projectId()).isEqualTo("p-1");
+            assertThat(spec.chainType()).isEqualTo("litecoin");
+            assertThat(spec.executable()).isEqualTo(LITECOIND);
+            assertThat(spec.portRoles()).containsExactlyInAnyOrder(PortRole.RPC, PortRole.P2P);
+        });
+    }
+
+    @Test
+    void eachReplicaGetsItsOwnReservedPortsInItsRenderedArguments() {
+        ReplicaSpec second = planLitecoin(List.of()).get(1);
+
+        int rpc = second.ports().get(PortRole.RPC);
+        int p2p = second.ports().get(PortRole.P2P);
+        assertThat(second.arguments()).contains("-rpcport=" + rpc, "-port=" + p2p, "-bind=127.0.0.1:" + p2p,
+                "-chain=regtest", "-datadir={dataDir}");
+        assertThat(String.join(" ", second.arguments())).doesNotContain("{rpcPort}", "{p2pPort}", "{network}");
+    }
+
+    @Test
+    void everyReplicaIsPeeredWithTheP2pAddressesOfAllTheOthers() {
+        List<ReplicaSpec> specs = planLitecoin(List.of());
+
+        for (ReplicaSpec spec : specs) {
+            List<String> expected = specs.stream().filter(other -> other != spec)
+                    .map(other -> "-addnode=127.0.0.1:" + other.ports().get(PortRole.P2P)).toList();
+            assertThat(spec.arguments().stream().filter(argument -> argument.startsWith("-addnode=")))
+                    .as("peers of %s", spec.key()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void generatedCredentialsGoIntoTheArgumentsAndTheReadinessProbe() {
+        ReplicaSpec first = planLitecoin(List.of()).getFirst();
+
+        assertThat(first.arguments()).contains("-rpcuser=cm-user", "-rpcpassword=secret-password");
+        assertThat(first.readiness()).isEqualTo(new ReadinessProbe("getblockchaininfo", "[]", Duration.ofSeconds(60),
+                new ReadinessProbe.BasicAuth("cm-user", "secret-password")));
+    }
+
+    @Test
+    void extraArgumentsComeLastAfterThePeers() {
+        ReplicaSpec first = planLitecoin(List.of("-maxconnections=8", "-txindex=1")).getFirst();
+
+        assertThat(first.arguments().subList(first.arguments().size() - 2, first.arguments().size()))
+                .containsExactly("-maxconnections=8", "-txindex=1");
+    }
+
+    @Test
+    void aChainWithoutPeeringNorAuthenticationGetsNeitherPeersNorCredentials() {
+        ReplicaSettings settings = new ReplicaSettings(2, List.of(new LocationCount("local", 2)), List.of());
+
+        List<ReplicaSpec> specs = ReplicaPlanner.plan("p-2", CATALOG.require("anvil"), settings, LITECOIND,
+                CREDENTIALS, ports);
+
+        assertThat(specs).allSatisfy(spec -> {
+            assertThat(spec.arguments()).containsExactly("--host", "127.0.0.1", "--port",
+                    spec.ports().get(PortRole.RPC).toString(), "--state", "{dataDir}/state.json");
+            assertThat(spec.readiness().auth()).isNull();
+            assertThat(spec.portRoles()).containsExactly(PortRole.RPC);
+        });
+    }
+
+    @Test
+    void generatedCredentialsDifferAndTheirTextHidesThePassword() {
+        RpcCredentials one = RpcCredentials.generate();
+        RpcCredentials two = RpcCredentials.generate();
+
+        assertThat(one.password()).hasSize(64).isNotEqualTo(two.password());
+        assertThat(one.user()).isNotEqualTo(two.user()).matches("cm-[0-9a-f]{12}");
+        assertThat(one.toString()).doesNotContain(one.password());
+    }
+
+    private List<ReplicaSpec> planLitecoin(List<String> extraArgs) {
+        ReplicaSettings settings = new ReplicaSettings(3,
+                List.of(new LocationCount("local-a", 2), new LocationCount("local-b", 1)), extraArgs);
+        return ReplicaPlanner.plan("p-1", CATALOG.require("litecoin"), settings, LITECOIND, CREDENTIALS, ports);
+    }
+}
