@@ -161,13 +161,13 @@ public abstract class SpawnerIT {
         }
     }
 
-    private HttpRequest.Builder request(String path, String token) {
+    protected HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         return Optional.ofNullable(token).map(value -> builder.header("Authorization", "Bearer " + value))
                 .orElse(builder);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

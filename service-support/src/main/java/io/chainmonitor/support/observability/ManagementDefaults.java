@@ -9,7 +9,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Defaults every service starts from, below anything a service or an operator configures: the actuator exposes
- * health, info and the Prometheus scrape endpoint, and problem responses come from service-support.
+ * health, info and the Prometheus scrape endpoint, problem responses come from service-support, and no filter parses
+ * request bodies as HTML forms (the APIs take JSON and raw uploads; {@code curl --data-binary} labels a raw upload as
+ * a form, which the form filter would try, and fail, to decode).
  */
 final class ManagementDefaults implements EnvironmentPostProcessor {
 
@@ -18,7 +20,8 @@ final class ManagementDefaults implements EnvironmentPostProcessor {
             "management.endpoint.health.probes.enabled", "true",
             "server.error.include-stacktrace", "never",
             "server.error.include-message", "never",
-            "server.error.whitelabel.enabled", "false");
+            "server.error.whitelabel.enabled", "false",
+            "spring.mvc.formcontent.filter.enabled", "false");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,6 +101,23 @@ class BinaryUploadIT extends SpawnerIT {
         assertThat(json(response).get("entryPoint").asString()).isEqualTo("litecoin/bin/litecoind");
         Path stored = STORE.resolve("sha256").resolve(sha256);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored))).isEqualTo("r--r--r--");
+    }
+
+    @Test
+    void anUploadLabelledAsAFormAsPlainCurlDoesIsStoredAsTheRawBytes() {
+        String id = createProject(alice, "curl-default", "litecoin");
+        // Bytes that no form decoder accepts: what `curl --data-binary @node` sends, with curl's default label.
+        byte[] script = ("#!/bin/sh\n# %zz {\"a\": 1} & = " + UUID.randomUUID() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String sha256 = NodeFiles.sha256(script);
+
+        HttpResponse<String> response = send(request("/api/v1/projects/" + id + "/binary", alice)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Expected-SHA256", sha256)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(script)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(STORE.resolve("sha256").resolve(sha256)).hasBinaryContent(script);
     }
 
     @Test
