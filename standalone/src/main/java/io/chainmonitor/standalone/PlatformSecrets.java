@@ -13,7 +13,8 @@ import java.util.Base64;
 
 /**
  * Secrets the standalone platform makes for itself on first start and keeps in its data directory, readable by the
- * owner only: today the key the services verify API tokens with.
+ * owner only: the key the services verify API tokens with and the
+ * secret replicas' RPC credentials are derived from.
  */
 final class PlatformSecrets {
 
@@ -28,6 +29,11 @@ final class PlatformSecrets {
     /** The HMAC key for API tokens (base64), made once and then reused so that issued tokens stay valid. */
     String tokenSigningKey() {
         return readOrCreate("token-signing.key", TOKEN_KEY_BYTES);
+    }
+
+    /** The secret every replica's RPC credentials are derived from (base64), made once so that replicas stay reachable. */
+    String nodeRpcSecret() {
+        return readOrCreate("node-rpc.key", TOKEN_KEY_BYTES);
     }
 
     private String readOrCreate(String name, int bytes) {

@@ -92,11 +92,14 @@ final class StandalonePlatform implements SmartLifecycle {
     private void startServices(Path dataDirectory, Instant deadline) {
         // Every service context would otherwise reset logging; the launcher has set it up once for all of them.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        String tokenKey = new PlatformSecrets(dataDirectory.resolve("secrets")).tokenSigningKey();
+        PlatformSecrets secrets = new PlatformSecrets(dataDirectory.resolve("secrets"));
+        Map<String, Object> secretSettings = Map.of(
+                "chain-monitor.security.jwt.hmac-secret", secrets.tokenSigningKey(),
+                "chain-monitor.security.node-rpc-secret", secrets.nodeRpcSecret());
         List<CompletableFuture<RunningService>> starts = new ArrayList<>();
         try (ExecutorService executor = Executors.newFixedThreadPool(Service.values().length)) {
             for (Service service : Service.values()) {
-                starts.add(CompletableFuture.supplyAsync(() -> startService(service, tokenKey, dataDirectory),
+                starts.add(CompletableFuture.supplyAsync(() -> startService(service, secretSettings, dataDirectory),
                         executor));
             }
             for (CompletableFuture<RunningService> start : starts) {
@@ -114,7 +117,7 @@ final class StandalonePlatform implements SmartLifecycle {
         }
     }
 
-    private RunningService startService(Service service, String tokenKey, Path dataDirectory) {
+    private RunningService startService(Service service, Map<String, Object> secretSettings, Path dataDirectory) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("spring.datasource.url", postgres.jdbcUrl(DATABASE));
         settings.put("spring.datasource.username", postgres.username());
@@ -124,7 +127,7 @@ final class StandalonePlatform implements SmartLifecycle {
         settings.put("server.port", properties.portOf(service));
         settings.put("management.server.address", properties.host());
         settings.put("management.server.port", properties.managementPortOf(service));
-        settings.put("chain-monitor.security.jwt.hmac-secret", tokenKey);
+        settings.putAll(secretSettings);
         settings.put("chain-monitor.kafka.create-topics", false);
         settings.put("spring.main.banner-mode", "off");
         settings.put("management.metrics.use-global-registry", false);
