@@ -1,5 +1,7 @@
 package io.chainmonitor.rules.chain;
 
+import io.chainmonitor.rules.yaml.YamlNode;
+
 /**
  * A chain type file that cannot be loaded, or a launch template that cannot be rendered; {@link #reason()} says how
  * it fails and the message names the file, line, column and key.
@@ -17,7 +19,8 @@ public final class ChainCatalogException extends RuntimeException {
         this.reason = reason;
     }
 
-    static ChainCatalogException at(Reason reason, YamlNode.Where where, String key, String problem) {
+    static ChainCatalogException at(Reason reason, YamlNode.Where where, String key,
+            String problem) {
         return new ChainCatalogException(reason, where + ": " + key + ": " + problem);
     }
 

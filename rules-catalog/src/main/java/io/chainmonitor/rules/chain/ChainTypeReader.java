@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.chainmonitor.rules.chain.ChainCatalogException.Reason;
-import io.chainmonitor.rules.chain.YamlNode.Mapping;
+import io.chainmonitor.rules.yaml.StrictMapping;
+import io.chainmonitor.rules.yaml.YamlNode;
+import io.chainmonitor.rules.yaml.YamlNode.Mapping;
 
 /** Reads one chain type file strictly: unknown keys, missing keys, bad values and contradictions all fail. */
 final class ChainTypeReader {
@@ -20,7 +22,7 @@ final class ChainTypeReader {
     }
 
     static ChainType read(ChainSource source) {
-        YamlFields file = YamlFields.open(YamlTreeReader.read(source), "", "id", "name", "family", "consensus",
+        StrictMapping file = YamlFields.open(YamlTreeReader.read(source), "", "id", "name", "family", "consensus",
                 "rulePack", "node", "rpc", "p2p", "metrics");
         String id = file.string("id", ID, "a chain type id ([a-z0-9-]+)");
         String name = file.string("name");
@@ -38,7 +40,7 @@ final class ChainTypeReader {
         return new ChainType(id, name, family, consensus, node, rpc, p2p, metrics, rulePack);
     }
 
-    private static P2pHandshake p2p(YamlFields file, ChainFamily family, NodeTemplate node) {
+    private static P2pHandshake p2p(StrictMapping file, ChainFamily family, NodeTemplate node) {
         boolean needed = node.ports().contains(PortRole.P2P);
         if (file.has("p2p") != needed) {
             Reason reason = needed ? Reason.MISSING_FIELD : Reason.INCONSISTENT;
@@ -48,7 +50,7 @@ final class ChainTypeReader {
         if (!needed) {
             return null;
         }
-        YamlFields p2p = YamlFields.open(file.mapping("p2p"), "p2p", "kind", "magic");
+        StrictMapping p2p = YamlFields.open(file.mapping("p2p"), "p2p", "kind", "magic");
         HandshakeKind kind = p2p.enumValue("kind", HandshakeKind.class);
         HandshakeKind expected = family == ChainFamily.BITCOIN ? HandshakeKind.BITCOIN_MAGIC : HandshakeKind.RLPX;
         if (kind != expected) {
@@ -66,13 +68,13 @@ final class ChainTypeReader {
         return new P2pHandshake(kind, magic.get(node.network().defaultValue()), magic);
     }
 
-    private static Map<String, String> magic(YamlFields p2p, NetworkSetting network) {
+    private static Map<String, String> magic(StrictMapping p2p, NetworkSetting network) {
         if (network == null) {
             throw ChainCatalogException.at(Reason.INCONSISTENT, p2p.where("kind"), "p2p.kind",
                     "bitcoin-magic differs by network, so node.network is required");
         }
         Mapping mapping = p2p.mapping("magic");
-        YamlFields magic = YamlFields.open(mapping, "p2p.magic", network.allowed().toArray(String[]::new));
+        StrictMapping magic = YamlFields.open(mapping, "p2p.magic", network.allowed().toArray(String[]::new));
         Map<String, String> byNetwork = new HashMap<>();
         for (String name : network.allowed()) {
             if (!magic.has(name)) {
@@ -84,7 +86,7 @@ final class ChainTypeReader {
         return byNetwork;
     }
 
-    private static List<String> metrics(YamlFields file) {
+    private static List<String> metrics(StrictMapping file) {
         List<String> metrics = file.strings("metrics", false);
         List<YamlNode> items = file.items("metrics");
         for (int i = 0; i < metrics.size(); i++) {

@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.chainmonitor.rules.chain.ChainCatalogException.Reason;
-import io.chainmonitor.rules.chain.YamlNode.Mapping;
+import io.chainmonitor.rules.yaml.StrictMapping;
+import io.chainmonitor.rules.yaml.YamlNode;
+import io.chainmonitor.rules.yaml.YamlNode.Mapping;
 
 /** Reads and checks the {@code node} mapping of a chain type file. */
 final class NodeTemplateReader {
@@ -22,7 +24,7 @@ final class NodeTemplateReader {
     }
 
     static NodeTemplate read(Mapping mapping) {
-        YamlFields node = YamlFields.open(mapping, "node", "executable", "arguments", "peerArgument", "ports",
+        StrictMapping node = YamlFields.open(mapping, "node", "executable", "arguments", "peerArgument", "ports",
                 "websocket", "rpcAuth", "network", "readiness");
         String executable = node.string("executable", EXECUTABLE,
                 "a program name (letters, digits, '.', '_', '-'; no path)");
@@ -46,7 +48,7 @@ final class NodeTemplateReader {
         return new NodeTemplate(executable, arguments, peerArgument, ports, rpcAuth, readiness, network, websocket);
     }
 
-    private static Set<PortRole> ports(YamlFields node) {
+    private static Set<PortRole> ports(StrictMapping node) {
         Set<PortRole> ports = EnumSet.noneOf(PortRole.class);
         List<YamlNode> items = node.items("ports");
         for (int i = 0; i < items.size(); i++) {
@@ -62,7 +64,7 @@ final class NodeTemplateReader {
         return ports;
     }
 
-    private static Set<Placeholder> placeholders(YamlFields node, List<String> arguments) {
+    private static Set<Placeholder> placeholders(StrictMapping node, List<String> arguments) {
         Set<Placeholder> used = EnumSet.noneOf(Placeholder.class);
         List<YamlNode> items = node.items("arguments");
         for (int i = 0; i < arguments.size(); i++) {
@@ -77,7 +79,7 @@ final class NodeTemplateReader {
         return used;
     }
 
-    private static void peerPlaceholders(YamlFields node, String peerArgument) {
+    private static void peerPlaceholders(StrictMapping node, String peerArgument) {
         YamlNode item = node.node("peerArgument");
         for (String name : names(item, node.path("peerArgument"), peerArgument)) {
             if (Placeholder.byKey(name).filter(Placeholder::peer).isEmpty()) {
@@ -102,7 +104,7 @@ final class NodeTemplateReader {
     }
 
     private static NetworkSetting network(Mapping mapping) {
-        YamlFields network = YamlFields.open(mapping, "node.network", "allowed", "default");
+        StrictMapping network = YamlFields.open(mapping, "node.network", "allowed", "default");
         List<String> allowed = network.strings("allowed", false);
         List<YamlNode> items = network.items("allowed");
         for (int i = 0; i < allowed.size(); i++) {
@@ -121,7 +123,7 @@ final class NodeTemplateReader {
     }
 
     private static Readiness readiness(Mapping mapping) {
-        YamlFields readiness = YamlFields.open(mapping, "node.readiness", "method", "params", "timeout");
+        StrictMapping readiness = YamlFields.open(mapping, "node.readiness", "method", "params", "timeout");
         String method = readiness.string("method");
         List<String> params = readiness.has("params") ? readiness.strings("params", true) : List.of();
         String timeout = readiness.string("timeout", TIMEOUT, "a duration such as 500ms, 30s or 2m");

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 import io.chainmonitor.rules.chain.ChainCatalogException.Reason;
-import io.chainmonitor.rules.chain.YamlNode.Mapping;
+import io.chainmonitor.rules.yaml.StrictMapping;
+import io.chainmonitor.rules.yaml.YamlNode;
+import io.chainmonitor.rules.yaml.YamlNode.Mapping;
 
 /** Reads the {@code rpc} mapping; a method listed as served must not also be critical. */
 final class RpcCatalogReader {
@@ -14,7 +16,7 @@ final class RpcCatalogReader {
     }
 
     static RpcCatalog read(Mapping mapping) {
-        YamlFields rpc = YamlFields.open(mapping, "rpc", "methods", "criticalMethods", "criticalPrefixes");
+        StrictMapping rpc = YamlFields.open(mapping, "rpc", "methods", "criticalMethods", "criticalPrefixes");
         Set<String> methods = unique(rpc, "methods", false);
         Set<String> critical = unique(rpc, "criticalMethods", true);
         Set<String> prefixes = unique(rpc, "criticalPrefixes", true);
@@ -32,7 +34,7 @@ final class RpcCatalogReader {
         return catalog;
     }
 
-    private static Set<String> unique(YamlFields rpc, String key, boolean mayBeEmpty) {
+    private static Set<String> unique(StrictMapping rpc, String key, boolean mayBeEmpty) {
         List<String> values = rpc.strings(key, mayBeEmpty);
         Set<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {

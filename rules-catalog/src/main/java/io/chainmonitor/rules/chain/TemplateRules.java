@@ -3,6 +3,7 @@ package io.chainmonitor.rules.chain;
 import java.util.Set;
 
 import io.chainmonitor.rules.chain.ChainCatalogException.Reason;
+import io.chainmonitor.rules.yaml.StrictMapping;
 
 /**
  * The rules that tie a launch template's placeholders to the rest of the node mapping: a port placeholder is used
@@ -14,7 +15,7 @@ final class TemplateRules {
     private TemplateRules() {
     }
 
-    static void check(YamlFields node, Set<Placeholder> used, Set<PortRole> ports, RpcAuth rpcAuth,
+    static void check(StrictMapping node, Set<Placeholder> used, Set<PortRole> ports, RpcAuth rpcAuth,
             WebSocketEndpoint websocket, NetworkSetting network) {
         requireBoth(node, used, Placeholder.RPC_PORT, ports.contains(PortRole.RPC), "node.ports has rpc");
         requireBoth(node, used, Placeholder.WS_PORT, ports.contains(PortRole.WS), "node.ports has ws");
@@ -31,7 +32,7 @@ final class TemplateRules {
         }
     }
 
-    private static void requireBoth(YamlFields node, Set<Placeholder> used, Placeholder placeholder,
+    private static void requireBoth(StrictMapping node, Set<Placeholder> used, Placeholder placeholder,
             boolean expected, String condition) {
         if (used.contains(placeholder) != expected) {
             String problem = expected

@@ -1,10 +1,10 @@
-package io.chainmonitor.rules.chain;
+package io.chainmonitor.rules.yaml;
 
 import java.util.List;
 import java.util.Map;
 
 /** A YAML node that remembers where it was written, so every complaint can name the file, line and column. */
-sealed interface YamlNode {
+public sealed interface YamlNode {
 
     Where where();
 
