@@ -226,7 +226,8 @@ public final class ProjectEvaluator {
     <G extends Group> void emit(RuleRuntime<G> runtime, G group, Finding.Status status, long at) {
         Rule rule = runtime.rule;
         String title = rule.header().title() + (group.replicaId == null ? "" : " on " + group.replicaId);
-        Long chainHeight = group.lastHeight >= 0 ? group.lastHeight : height >= 0 ? height : null;
+        long known = group.lastHeight >= 0 ? group.lastHeight : height;
+        Long chainHeight = known >= 0 ? Long.valueOf(known) : null;
         Finding finding = new Finding(group.fingerprint, rule.id(),
                 rule instanceof CompositeRule composite && composite.attack() != null
                         ? composite.attack().wireName()

@@ -31,6 +31,11 @@ final class ThresholdRuntime extends RuleRuntime<ThresholdRuntime.Series> implem
         double measured = value;
         if (series.window != null) {
             series.window.add(time, height, value);
+            if (threshold.over().isBlocks() && threshold.aggregate() != ThresholdRule.Aggregate.SUM
+                    && !series.window.isFull()) {
+                // an average over 5 blocks is not judged on one block: a single spike would pass for it
+                return;
+            }
             measured = aggregate(series.window, time);
         }
         series.lastValue = measured;
