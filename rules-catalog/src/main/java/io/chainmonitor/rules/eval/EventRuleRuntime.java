@@ -98,9 +98,14 @@ final class EventRuleRuntime extends RuleRuntime<EventRuleRuntime.Occurrences>
                     ? e.event().wireName() + " event"
                     : "such sample") + where + " for " + event.quiet() + "; last: " + what + ".";
         }
-        return event.count() == 1
-                ? capitalize(what) + where + "."
-                : event.count() + " times within " + event.within() + where + "; last: " + what + ".";
+        if (event.count() > 1) {
+            return event.count() + " times within " + event.within() + where + "; last: " + what + ".";
+        }
+        if (event.signal() instanceof Signal.MetricSignal) {
+            return what + where + ".";
+        }
+        // an event's own text often names the replica already
+        return capitalize(what) + (group.replicaId != null && what.contains(group.replicaId) ? "" : where) + ".";
     }
 
     private static String capitalize(String text) {
