@@ -221,21 +221,32 @@ final class CompositeRuntime extends RuleRuntime<CompositeRuntime.Pattern> {
         int[] counts = new int[n + group.partials];
         System.arraycopy(group.active, 0, counts, 0, n);
         System.arraycopy(group.partialNext, 0, counts, n, group.partials);
+        // details: the n signal texts, then the n evidence metrics ("" for none); values: evidence value, threshold
         List<String> details = new ArrayList<>();
+        double[] values = new double[2 * n];
         for (int i = 0; i < n; i++) {
             details.add(group.detail[i] == null ? "" : group.detail[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            Finding.Evidence evidence = group.evidence[i];
+            boolean full = evidence != null && evidence.metric() != null && evidence.value() != null
+                    && evidence.threshold() != null;
+            details.add(full ? evidence.metric() : "");
+            values[2 * i] = full ? evidence.value() : 0;
+            values[2 * i + 1] = full ? evidence.threshold() : 0;
         }
         return new EvaluatorSnapshot.GroupState(group.replicaId, group.firing, group.startsAt, group.consecutive,
                 group.lastValue, group.lastHeight, group.lastBlockHash, 0, Arrays.copyOf(group.partialTime,
                         group.partials),
-                Arrays.copyOf(group.partialHeight, group.partials), null, marks, counts,
+                Arrays.copyOf(group.partialHeight, group.partials), values, marks, counts,
                 details);
     }
 
     @Override
     void restore(Pattern group, EvaluatorSnapshot.GroupState state) {
         long[] marks = state.marks();
-        if (marks.length != 2 * n + 2 || state.counts().length < n || state.details().size() != n) {
+        if (marks.length != 2 * n + 2 || state.counts().length < n || state.details().size() != 2 * n
+                || state.values().length != 2 * n) {
             return;
         }
         System.arraycopy(marks, 0, group.lastTime, 0, n);
@@ -249,6 +260,10 @@ final class CompositeRuntime extends RuleRuntime<CompositeRuntime.Pattern> {
         System.arraycopy(state.heights(), 0, group.partialHeight, 0, group.partials);
         for (int i = 0; i < n; i++) {
             group.detail[i] = state.details().get(i).isEmpty() ? null : state.details().get(i);
+            String metric = state.details().get(n + i);
+            group.evidence[i] = metric.isEmpty()
+                    ? null
+                    : new Finding.Evidence(metric, state.values()[2 * i], state.values()[2 * i + 1], null, null);
         }
     }
 
