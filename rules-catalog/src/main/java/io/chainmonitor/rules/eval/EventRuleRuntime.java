@@ -33,7 +33,8 @@ final class EventRuleRuntime extends RuleRuntime<EventRuleRuntime.Occurrences>
             if (group != null) {
                 group.lastValue = value;
                 group.lastBlockHash = blockHash;
-                occur(group, time, height, null);
+                // a node sample has no height: it happened at the project's height
+                occur(group, time, height >= 0 ? height : project.height(), null);
             }
         }
     }
