@@ -25,12 +25,10 @@ final class ChangeRuntime extends RuleRuntime<ChangeRuntime.Series> implements M
 
     @Override
     public void sample(String replicaId, long time, long height, String blockHash, double value) {
-        Series series = group(replicaId);
+        Series series = seen(replicaId, height, blockHash);
         if (series == null) {
             return;
         }
-        series.lastHeight = height;
-        series.lastBlockHash = blockHash;
         if (series.window.size() == 0) {
             series.firstTime = time;
         }
@@ -109,10 +107,7 @@ final class ChangeRuntime extends RuleRuntime<ChangeRuntime.Series> implements M
 
     @Override
     String summary(Series series, boolean firing) {
-        String subject = change.select().metric() + (series.replicaId == null
-                ? ""
-                : " on replica "
-                        + series.replicaId);
+        String subject = change.select().metric() + series.onReplica();
         String moved = series.lastValue >= 0 ? "rose" : "fell";
         String measured = subject + " " + moved + " " + Numbers.format(Math.abs(series.lastValue)) + "% (average "
                 + Numbers.format(series.recentAverage) + " over the last " + change.over() + " against "
@@ -124,11 +119,8 @@ final class ChangeRuntime extends RuleRuntime<ChangeRuntime.Series> implements M
 
     @Override
     EvaluatorSnapshot.GroupState snapshot(Series series) {
-        long[][] th = series.window.timesAndHeights();
-        return new EvaluatorSnapshot.GroupState(series.replicaId, series.firing, series.startsAt, series.consecutive,
-                series.lastValue, series.lastHeight, series.lastBlockHash, series.firstTime, th[0], th[1],
-                series.window.valuesOldestFirst(), null, null, java.util.List.of(Double.toString(
-                        series.recentAverage), Double.toString(series.baseAverage)));
+        return state(series, series.firstTime, series.window, null, null, java.util.List.of(Double.toString(
+                series.recentAverage), Double.toString(series.baseAverage)));
     }
 
     @Override

@@ -187,7 +187,7 @@ final class CompositeRuntime extends RuleRuntime<CompositeRuntime.Pattern> {
                 ? composite.header().title()
                 : composite.attack().wireName()
                         + " attack signature";
-        String where = group.replicaId == null ? "" : " on replica " + group.replicaId;
+        String where = group.onReplica();
         if (!firing) {
             return capitalize(attack) + where + " no longer matches: its signals left the " + composite.within()
                     + " window.";

@@ -93,7 +93,7 @@ final class EventRuleRuntime extends RuleRuntime<EventRuleRuntime.Occurrences>
             case Signal.EventSignal e -> group.detail == null ? "a " + e.event().wireName() + " event" : group.detail;
             case Signal.RuleSignal r -> r.ruleId();
         };
-        String where = group.replicaId == null ? "" : " on replica " + group.replicaId;
+        String where = group.onReplica();
         if (!firing) {
             return "No " + (event.signal() instanceof Signal.EventSignal e
                     ? e.event().wireName() + " event"
@@ -115,11 +115,7 @@ final class EventRuleRuntime extends RuleRuntime<EventRuleRuntime.Occurrences>
 
     @Override
     EvaluatorSnapshot.GroupState snapshot(Occurrences group) {
-        long[][] th = group.seen.timesAndHeights();
-        return new EvaluatorSnapshot.GroupState(group.replicaId, group.firing, group.startsAt, group.consecutive,
-                group.lastValue, group.lastHeight, group.lastBlockHash, 0, th[0], th[1], group.seen
-                        .valuesOldestFirst(),
-                null, null, group.detail == null ? List.of() : List.of(group.detail));
+        return state(group, 0, group.seen, null, null, group.detail == null ? List.of() : List.of(group.detail));
     }
 
     @Override

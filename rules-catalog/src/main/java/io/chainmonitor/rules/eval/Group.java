@@ -27,4 +27,9 @@ class Group {
         this.labels = labels;
         this.fingerprint = fingerprint;
     }
+
+    /** " on replica r-1" for a replica's group, "" for the project's: for summaries. */
+    String onReplica() {
+        return replicaId == null ? "" : " on replica " + replicaId;
+    }
 }

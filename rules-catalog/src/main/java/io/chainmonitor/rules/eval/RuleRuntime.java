@@ -54,6 +54,25 @@ abstract class RuleRuntime<G extends Group> {
         return group;
     }
 
+    /** The group of a sample (null when the cap is reached), remembering the block it came with. */
+    final G seen(String replicaId, long height, String blockHash) {
+        G group = group(replicaId);
+        if (group != null) {
+            group.lastHeight = height;
+            group.lastBlockHash = blockHash;
+        }
+        return group;
+    }
+
+    /** A group's common state, with its window of samples (null for none) and the kind's own marks and texts. */
+    static EvaluatorSnapshot.GroupState state(Group group, long firstTime, SampleRing window, long[] marks,
+            int[] counts, List<String> details) {
+        long[][] timesAndHeights = window == null ? new long[2][0] : window.timesAndHeights();
+        return new EvaluatorSnapshot.GroupState(group.replicaId, group.firing, group.startsAt, group.consecutive,
+                group.lastValue, group.lastHeight, group.lastBlockHash, firstTime, timesAndHeights[0],
+                timesAndHeights[1], window == null ? null : window.valuesOldestFirst(), marks, counts, details);
+    }
+
     abstract G newGroup(String key, String replicaId, Map<String, String> labels, String fingerprint);
 
     /** The evidence of the group's finding. */

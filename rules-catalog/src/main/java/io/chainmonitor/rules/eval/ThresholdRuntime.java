@@ -22,12 +22,10 @@ final class ThresholdRuntime extends RuleRuntime<ThresholdRuntime.Series> implem
 
     @Override
     public void sample(String replicaId, long time, long height, String blockHash, double value) {
-        Series series = group(replicaId);
+        Series series = seen(replicaId, height, blockHash);
         if (series == null) {
             return;
         }
-        series.lastHeight = height;
-        series.lastBlockHash = blockHash;
         double measured = value;
         if (series.window != null) {
             series.window.add(time, height, value);
@@ -95,10 +93,7 @@ final class ThresholdRuntime extends RuleRuntime<ThresholdRuntime.Series> implem
 
     @Override
     String summary(Series series, boolean firing) {
-        String subject = threshold.select().metric() + (series.replicaId == null
-                ? ""
-                : " on replica "
-                        + series.replicaId);
+        String subject = threshold.select().metric() + series.onReplica();
         String measured = threshold.over() == null
                 ? Numbers.format(series.lastValue)
                 : Numbers.format(series.lastValue) + " (" + threshold.aggregate().name().toLowerCase(
@@ -115,10 +110,7 @@ final class ThresholdRuntime extends RuleRuntime<ThresholdRuntime.Series> implem
 
     @Override
     EvaluatorSnapshot.GroupState snapshot(Series series) {
-        long[][] th = series.window == null ? new long[2][0] : series.window.timesAndHeights();
-        return new EvaluatorSnapshot.GroupState(series.replicaId, series.firing, series.startsAt, series.consecutive,
-                series.lastValue, series.lastHeight, series.lastBlockHash, 0, th[0], th[1],
-                series.window == null ? null : series.window.valuesOldestFirst(), null, null, null);
+        return state(series, 0, series.window, null, null, null);
     }
 
     @Override
