@@ -175,4 +175,28 @@ class MetricRulesTest {
 
         assertThat(PackScenarios.values("chain.miner.share", 0.9, 0.9).run(rules)).isEmpty();
     }
+
+    @Test
+    void aRuleWithLabelsReadsOnlyTheSamplesThatCarryThem() {
+        RuleSetDefinition rules = Rules.of(Rules.rule("t.producer", "threshold", """
+                metric: chain.miner.share
+                labels:
+                  producer: miner-b
+                above: 0.5
+                """));
+        ProjectEvaluator evaluator = ProjectEvaluator.create(Scenario.PROJECT, Scenario.CHAIN, rules);
+        List<Finding> findings = new java.util.ArrayList<>();
+
+        evaluator.onMetrics(share("miner-a", 0.9, 1), findings::add);
+        assertThat(findings).isEmpty();
+        evaluator.onMetrics(share("miner-b", 0.6, 2), findings::add);
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.evidence().value()).isEqualTo(0.6));
+    }
+
+    private static io.chainmonitor.events.chain.MetricBatch share(String producer, double value, int minute) {
+        return new io.chainmonitor.events.chain.MetricBatch("r-1", Scenario.CHAIN, 1_000L + minute, null,
+                Scenario.START.plusSeconds(60L * minute), "chain-watcher", List.of(
+                        new io.chainmonitor.events.chain.MetricBatch.Sample("chain.miner.share", value, "ratio",
+                                java.util.Map.of("producer", producer))));
+    }
 }
