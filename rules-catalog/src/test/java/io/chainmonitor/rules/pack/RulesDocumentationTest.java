@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.chainmonitor.rules.model.CompositeRule;
+import io.chainmonitor.rules.model.Grouping;
 import io.chainmonitor.rules.model.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,5 +38,11 @@ class RulesDocumentationTest {
         assertThat(cells[1]).isEqualTo(kind);
         assertThat(cells[4]).isEqualTo(rule.header().severity().wireName());
         assertThat(cells[5]).startsWith(rule.header().description());
+        if (rule instanceof CompositeRule composite) {
+            assertThat(cells[3]).contains("within " + composite.within())
+                    .matches(composite.header().groupBy() == Grouping.REPLICA
+                            ? ".*, on one replica"
+                            : "(?!.*on one replica).*");
+        }
     }
 }
