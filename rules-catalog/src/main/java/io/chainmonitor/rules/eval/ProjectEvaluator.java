@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.chainmonitor.events.ChainRef;
+import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.chain.ChainBlock;
 import io.chainmonitor.events.chain.MetricBatch;
 import io.chainmonitor.events.finding.Finding;
@@ -129,6 +130,28 @@ public final class ProjectEvaluator {
             runtimes.add(runtime);
         }
         byEvent.computeIfAbsent(signal.event(), kind -> new ArrayList<>()).add(new EventBinding(signal, listener));
+    }
+
+    /**
+     * Evaluates any event of the project as it arrives from Kafka; the replica lifecycle takes the envelope's time.
+     * Returns false for event types the rules do not read.
+     */
+    public boolean accept(Envelope<?> envelope, Consumer<Finding> findings) {
+        if (!projectId.equals(envelope.projectid())) {
+            throw new IllegalArgumentException("an event of project " + envelope.projectid()
+                    + " sent to the evaluator of project " + projectId);
+        }
+        switch (envelope.data()) {
+            case MetricBatch batch -> onMetrics(batch, findings);
+            case ChainBlock block -> onBlock(block, findings);
+            case WireIncident incident -> onWireIncident(incident, findings);
+            case NodeLogLine line -> onNodeLog(line, findings);
+            case ReplicaLifecycle lifecycle -> onReplica(lifecycle, envelope.time(), findings);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Evaluates a batch of samples. */

@@ -199,4 +199,28 @@ class MetricRulesTest {
                         new io.chainmonitor.events.chain.MetricBatch.Sample("chain.miner.share", value, "ratio",
                                 java.util.Map.of("producer", producer))));
     }
+
+    @Test
+    void theEvaluatorReadsEnvelopesAsTheyArriveFromKafka() {
+        ProjectEvaluator evaluator = ProjectEvaluator.create(Scenario.PROJECT, Scenario.CHAIN,
+                io.chainmonitor.rules.pack.DefaultPacks.named("pow"));
+        List<Finding> findings = new java.util.ArrayList<>();
+
+        boolean read = evaluator.accept(io.chainmonitor.events.fixtures.Fixtures.envelope(
+                io.chainmonitor.events.EventType.METRIC_BATCH), findings::add);
+        boolean ignored = evaluator.accept(io.chainmonitor.events.fixtures.Fixtures.envelope(
+                io.chainmonitor.events.EventType.AUDIT_ENTRY), findings::add);
+
+        assertThat(read).isTrue();
+        assertThat(ignored).isFalse();
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("pow.deep-reorg", "pow.miner-dominance");
+        assertThat(findings.get(0).chain().blockHash()).isEqualTo(
+                "365bf63a6659b55404103017ead492d26a015b665e4a329cdbe7df00cba497dd");
+        assertThat(findings.get(0).replicaId()).isEqualTo("r-2");
+        ProjectEvaluator other = ProjectEvaluator.create("other", Scenario.CHAIN,
+                io.chainmonitor.rules.pack.DefaultPacks.named("pow"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.accept(io.chainmonitor.events.fixtures.Fixtures
+                .envelope(io.chainmonitor.events.EventType.METRIC_BATCH), findings::add))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evaluator of project other");
+    }
 }
