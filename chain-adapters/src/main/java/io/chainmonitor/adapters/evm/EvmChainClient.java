@@ -63,9 +63,11 @@ public final class EvmChainClient implements ChainClient {
     @Override
     public ChainHead head() {
         JsonNode answer = rpc.call("eth_getBlockByNumber", "latest", false);
-        EthBlock.Block header = blocks.header(Answers.require(answer.isNull() ? null : answer, "latest block"));
-        return Answers.decode("eth_getBlockByNumber", () -> new ChainHead(header.getNumber().longValueExact(),
-                header.getHash(), Instant.ofEpochSecond(header.getTimestamp().longValueExact())));
+        return Answers.decode("eth_getBlockByNumber", () -> {
+            EthBlock.Block header = blocks.header(Answers.require(answer.isNull() ? null : answer, "latest block"));
+            return new ChainHead(header.getNumber().longValueExact(), header.getHash(),
+                    Instant.ofEpochSecond(header.getTimestamp().longValueExact()));
+        });
     }
 
     @Override
@@ -91,8 +93,10 @@ public final class EvmChainClient implements ChainClient {
                 RpcCall.of("eth_syncing"), RpcCall.of("txpool_status"), RpcCall.of("admin_peers"),
                 RpcCall.of("eth_getBlockByNumber", "latest", false)));
         JsonNode syncing = replies.get(2).orThrow();
-        EthBlock.Block latest = blocks.header(replies.get(5).orThrow());
+        JsonNode latestAnswer = replies.get(5).orThrow();
         return Answers.decode("status", () -> {
+            EthBlock.Block latest = blocks.header(Answers.require(latestAnswer.isNull() ? null : latestAnswer,
+                    "latest block"));
             String version = replies.get(0).failed() ? null : replies.get(0).result().asString();
             int peerCount = replies.get(1).failed() ? 0 : quantity(replies.get(1).result()).intValueExact();
             Long mempool = replies.get(3).failed()

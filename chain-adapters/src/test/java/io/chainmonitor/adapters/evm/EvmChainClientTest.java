@@ -198,6 +198,14 @@ class EvmChainClientTest {
     }
 
     @Test
+    void aNodeWithoutALatestBlockIsMalformed() {
+        node.on("eth_getBlockByNumber", params -> NullNode.getInstance());
+
+        assertThatThrownBy(() -> client().head()).isInstanceOf(ChainClientException.Malformed.class)
+                .hasMessageContaining("latest block");
+    }
+
+    @Test
     void http401IsRejectedAndHttp502IsUnavailable() {
         node.answerRaw(n -> n == 1 ? new RawAnswer(401, "") : new RawAnswer(502, "Bad Gateway"));
 
