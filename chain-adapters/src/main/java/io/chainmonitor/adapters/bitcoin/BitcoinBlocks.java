@@ -40,13 +40,7 @@ final class BitcoinBlocks {
     }
 
     List<Block> range(long fromHeight, long toHeight) {
-        if (fromHeight < 0 || toHeight < fromHeight) {
-            throw new IllegalArgumentException("bad height range " + fromHeight + ".." + toHeight);
-        }
-        List<RpcCall> calls = new ArrayList<>();
-        for (long height = fromHeight; height <= toHeight; height++) {
-            calls.add(RpcCall.of("getblockhash", height));
-        }
+        List<RpcCall> calls = RpcCall.perHeight(fromHeight, toHeight, height -> RpcCall.of("getblockhash", height));
         // A height above the tip is answered with error -8 "Block height out of range": REJECTED, as promised.
         List<String> hashes = rpc.batchResults(calls).stream()
                 .map(hash -> Answers.decode("getblockhash", hash::stringValue)).toList();
