@@ -69,14 +69,19 @@ class BitcoinChainClientIT {
 
     @AfterAll
     static void stopNodes() {
+        IllegalStateException failure = new IllegalStateException("stopping the nodes failed");
+        // Every node is stopped even when closing something before it fails.
         for (AutoCloseable closeable : new AutoCloseable[]{minerClient, peerClient, miner, peer}) {
             try {
                 if (closeable != null) {
                     closeable.close();
                 }
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                failure.addSuppressed(e);
             }
+        }
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
         }
     }
 

@@ -58,11 +58,14 @@ class EvmChainClientIT {
 
     @AfterAll
     static void stopAnvil() {
-        if (client != null) {
-            client.close();
-        }
-        if (anvil != null) {
-            anvil.stop();
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            if (anvil != null) {
+                anvil.stop();
+            }
         }
     }
 

@@ -74,14 +74,19 @@ public final class NodeProcess implements AutoCloseable {
         }
         rpc = new JsonRpcClient(new JdkHttpTransport(rpcUrl, Duration.ofSeconds(30)), new RpcAuthorization(credentials),
                 new ClientSettings(Duration.ofSeconds(30), 50, 4, Duration.ofSeconds(1)), jsonRpcVersion);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptionsInstanceOf(
-                ChainClientException.class).until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(command.getFirst() + " exited; see " + log);
-                    }
-                    call(readinessMethod);
-                    return true;
-                });
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(ChainClientException.class).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(command.getFirst() + " exited; see " + log);
+                        }
+                        call(readinessMethod);
+                        return true;
+                    });
+        } catch (RuntimeException | Error notReady) {
+            stop();
+            throw notReady;
+        }
         return this;
     }
 
@@ -96,23 +101,23 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Ends the process and waits for it. */
     public void stop() {
-        if (rpc != null) {
-            rpc.close();
-            rpc = null;
-        }
-        if (process == null) {
-            return;
-        }
-        process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process != null) {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        } finally {
+            process = null;
+            if (rpc != null) {
+                rpc.close();
+                rpc = null;
+            }
         }
-        process = null;
     }
 
     @Override
