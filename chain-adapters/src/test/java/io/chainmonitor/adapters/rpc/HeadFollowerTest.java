@@ -133,6 +133,29 @@ class HeadFollowerTest {
     }
 
     @Test
+    void aSilentPushChannelIsBackedByAnOccasionalPollThatAlsoReportsAHangingNode() {
+        FakeChannel channel = new FakeChannel();
+        AtomicBoolean hanging = new AtomicBoolean();
+        follower = HeadFollower.start(() -> {
+            if (hanging.get()) {
+                throw new ChainClientException.Unavailable("eth_getBlockByNumber", "no answer within PT10S", null);
+            }
+            return nodeHead.get();
+        }, channel, INTERVAL, listener, "test-heads");
+        await().until(() -> follower.pushing() && heads.size() == 1);
+
+        // The node moved on but the socket told nothing.
+        nodeHead.set(head(2));
+        await().until(() -> heads.size() == 2);
+        hanging.set(true);
+        await().until(() -> !errors.isEmpty());
+
+        assertThat(heads).containsExactly(head(1), head(2));
+        assertThat(follower.pushing()).isTrue();
+        assertThat(errors.getFirst()).isInstanceOf(ChainClientException.Unavailable.class);
+    }
+
+    @Test
     void aChannelThatCannotBeOpenedIsReportedOnceWhilePollingGoesOn() {
         FakeChannel channel = new FakeChannel();
         channel.up.set(false);
