@@ -13,6 +13,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 import io.chainmonitor.adapters.Block;
+import io.chainmonitor.adapters.ChainClientException;
 import io.chainmonitor.adapters.Transaction;
 import io.chainmonitor.adapters.rpc.Answers;
 import io.chainmonitor.adapters.rpc.JsonRpcClient;
@@ -48,7 +49,14 @@ final class BitcoinBlocks {
         for (RpcReply reply : getBlocks(hashes)) {
             answers.add(reply.orThrow());
         }
-        return assemble(answers);
+        List<Block> blocks = assemble(answers);
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).height() != fromHeight + i) {
+                throw new ChainClientException.Malformed("getblock", "asked for block " + (fromHeight + i)
+                        + " (" + hashes.get(i) + "), the node answered block " + blocks.get(i).height(), null);
+            }
+        }
+        return blocks;
     }
 
     /** The block with that hash, {@code null} when the node does not know it. */

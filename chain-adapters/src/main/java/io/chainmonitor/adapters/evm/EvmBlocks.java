@@ -46,7 +46,13 @@ final class EvmBlocks {
                 throw new ChainClientException.Rejected("eth_getBlockByNumber", null,
                         "block " + (fromHeight + i) + " is above the node's head", null);
             }
-            blocks.add(block("eth_getBlockByNumber", answers.get(i)));
+            EthBlock.Block block = block("eth_getBlockByNumber", answers.get(i));
+            long asked = fromHeight + i;
+            if (Answers.decode("eth_getBlockByNumber", () -> block.getNumber().longValueExact()) != asked) {
+                throw new ChainClientException.Malformed("eth_getBlockByNumber",
+                        "asked for block " + asked + ", the node answered block " + block.getNumberRaw(), null);
+            }
+            blocks.add(block);
         }
         return assemble(blocks);
     }

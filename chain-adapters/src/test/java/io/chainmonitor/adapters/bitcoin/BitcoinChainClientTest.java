@@ -65,10 +65,26 @@ class BitcoinChainClientTest {
         return client(SETTINGS, new Credentials.UserPassword("user", "secret"));
     }
 
-    /** A node whose chain has block 102 as recorded from litecoind at every height (enough for batching). */
+    /** A node whose chain has block 102 as recorded from litecoind, and copies of it at every other height. */
     private void recordedChain() {
-        node.on("getblockhash", params -> new StringNode(BLOCK_102)).onRecorded("getblock", "ltc-block.json")
+        JsonNode recorded = FakeNode.recorded("ltc-block.json").get("result");
+        node.on("getblockhash", params -> new StringNode(hashAt(params.get(0).longValue())))
+                .on("getblock", params -> blockAt(recorded, params.get(0).asString()))
                 .onRecorded("getrawtransaction", "ltc-prevtx.json");
+    }
+
+    private static String hashAt(long height) {
+        return height == 102 ? BLOCK_102 : "%064x".formatted(height);
+    }
+
+    private static JsonNode blockAt(JsonNode recorded, String hash) {
+        if (hash.equals(BLOCK_102)) {
+            return recorded;
+        }
+        ObjectNode copy = (ObjectNode) recorded.deepCopy();
+        copy.put("hash", hash);
+        copy.put("height", Long.parseLong(hash, 16));
+        return copy;
     }
 
     @Test
@@ -185,12 +201,21 @@ class BitcoinChainClientTest {
         node.on("getblockhash", params -> new StringNode(BLOCK_102)).on("getblock", params -> block)
                 .onRecorded("getrawtransaction", "ltc-prevtx.json");
 
-        assertThat(client().blocks(1, 1).getFirst().transactions().getFirst().value())
+        assertThat(client().blocks(102, 102).getFirst().transactions().getFirst().value())
                 .isEqualTo(new BigInteger("2099999999999999"));
 
         output.set("value", JSON.readTree("0.123456789"));
-        assertThatThrownBy(() -> client.blocks(1, 1)).isInstanceOf(ChainClientException.Malformed.class)
+        assertThatThrownBy(() -> client.blocks(102, 102)).isInstanceOf(ChainClientException.Malformed.class)
                 .extracting(failure -> ((ChainClientException) failure).method()).isEqualTo("getblock");
+    }
+
+    @Test
+    void aBlockOfAnotherHeightThanAskedIsMalformed() {
+        node.on("getblockhash", params -> new StringNode(BLOCK_102)).onRecorded("getblock", "ltc-block.json")
+                .onRecorded("getrawtransaction", "ltc-prevtx.json");
+
+        assertThatThrownBy(() -> client().blocks(7, 7)).isInstanceOf(ChainClientException.Malformed.class)
+                .hasMessageContaining("asked for block 7");
     }
 
     @Test

@@ -123,7 +123,8 @@ class EvmChainClientTest {
     void blocksAndReceiptsAreFetchedInJsonArraysNoLargerThanTheBatchSize() {
         recordedChain();
         JsonNode block2 = FakeNode.recorded("evm-block.json").get("result");
-        node.on("eth_getBlockByNumber", params -> block2);
+        node.on("eth_getBlockByNumber",
+                params -> ((ObjectNode) block2.deepCopy()).put("number", params.get(0).asString()));
 
         assertThat(client().blocks(10, 14)).hasSize(5);
 
@@ -164,6 +165,15 @@ class EvmChainClientTest {
 
         assertThatThrownBy(() -> client().blocks(2, 4)).isInstanceOf(ChainClientException.Rejected.class)
                 .hasMessageContaining("block 4 is above the node's head");
+    }
+
+    @Test
+    void aBlockOfAnotherHeightThanAskedIsMalformed() {
+        JsonNode block2 = FakeNode.recorded("evm-block.json").get("result");
+        node.on("eth_getBlockByNumber", params -> block2);
+
+        assertThatThrownBy(() -> client().blocks(5, 5)).isInstanceOf(ChainClientException.Malformed.class)
+                .hasMessageContaining("asked for block 5");
     }
 
     @Test
