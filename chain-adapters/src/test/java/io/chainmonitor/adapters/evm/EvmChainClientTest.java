@@ -216,6 +216,17 @@ class EvmChainClientTest {
     }
 
     @Test
+    void aUserAndPasswordGoAsHttpBasicAuthentication() {
+        node.on("eth_blockNumber", params -> JSON.readTree("\"0x5\""));
+        client = new EvmChainClient(
+                new NodeEndpoint(node.url(), null, new Credentials.UserPassword("monitor", "s3cret")), SETTINGS);
+
+        client.ping();
+
+        assertThat(node.authorizations()).containsExactly("Basic bW9uaXRvcjpzM2NyZXQ=");
+    }
+
+    @Test
     void http401IsRejectedAndHttp502IsUnavailable() {
         node.answerRaw(n -> n == 1 ? new RawAnswer(401, "") : new RawAnswer(502, "Bad Gateway"));
 
