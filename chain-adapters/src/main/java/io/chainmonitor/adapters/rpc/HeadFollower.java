@@ -88,6 +88,10 @@ public final class HeadFollower implements HeadSubscription {
         return pushing;
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -1,6 +1,8 @@
 package io.chainmonitor.adapters.rpc;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.chainmonitor.adapters.ChainClient;
 import io.chainmonitor.adapters.ClientSettings;
@@ -19,6 +21,7 @@ public abstract class JsonRpcChainClient implements ChainClient {
     private final NodeEndpoint endpoint;
     private final ClientSettings settings;
     private final JsonRpcClient rpc;
+    private final Set<HeadFollower> followers = ConcurrentHashMap.newKeySet();
 
     /**
      * @param pingMethod a cheap call without parameters, timed by {@link #ping()}
@@ -58,12 +61,18 @@ public abstract class JsonRpcChainClient implements ChainClient {
 
     /** Follows heads: pushed over {@code push} where given, else (and while it is down) polled with {@link #head()}. */
     protected final HeadSubscription followHeads(HeadListener listener, HeadFollower.PushChannel push) {
-        return HeadFollower.start(this::head, push, settings.pollInterval(), listener,
+        HeadFollower follower = HeadFollower.start(this::head, push, settings.pollInterval(), listener,
                 family.value() + "-heads " + endpoint.rpcUrl().getAuthority());
+        followers.removeIf(HeadFollower::isClosed);
+        followers.add(follower);
+        return follower;
     }
 
+    /** Closes the head subscriptions still open, then the connections. */
     @Override
     public void close() {
+        followers.forEach(HeadFollower::close);
+        followers.clear();
         rpc.close();
     }
 }

@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 import io.chainmonitor.adapters.Block;
+import io.chainmonitor.adapters.ChainClient;
 import io.chainmonitor.adapters.ChainClientException;
+import io.chainmonitor.adapters.ChainHead;
 import io.chainmonitor.adapters.ChainTip;
 import io.chainmonitor.adapters.ClientSettings;
 import io.chainmonitor.adapters.NodeEndpoint;
@@ -400,6 +402,35 @@ class BitcoinChainClientTest {
         assertThat(client().chainTips()).containsExactly(new ChainTip(105, "aa", 0, ChainTip.Status.ACTIVE),
                 new ChainTip(104, "bb", 2, ChainTip.Status.VALID_FORK),
                 new ChainTip(90, "cc", 1, ChainTip.Status.HEADERS_ONLY));
+    }
+
+    @Test
+    void closingTheClientEndsItsHeadSubscriptionsAndLaterCallsAreUnavailable() {
+        node.on("getbestblockhash", params -> new StringNode(BLOCK_102)).on("getblockheader",
+                params -> JSON.readTree("{\"hash\":\"" + BLOCK_102 + "\",\"height\":102,\"time\":1}"));
+        List<ChainHead> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client().subscribeHeads(new ChainClient.HeadListener() {
+
+            @Override
+            public void onHead(ChainHead head) {
+                heads.add(head);
+            }
+
+            @Override
+            public void onError(ChainClientException failure) {
+                throw new AssertionError("unexpected failure", failure);
+            }
+        });
+        await().until(() -> heads.size() == 1);
+
+        client.close();
+        int requests = node.bodies().size();
+
+        assertThatThrownBy(() -> client.blocks(1, 10)).isInstanceOf(ChainClientException.Unavailable.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(client::ping).isInstanceOf(ChainClientException.Unavailable.class);
+        // No poll after close: the subscription thread is gone (a poll would add a getbestblockhash request).
+        await().during(Duration.ofMillis(300)).until(() -> node.bodies().size() == requests);
     }
 
     private static List<JsonNode> calls(List<JsonNode> requests, String method) {
