@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +24,7 @@ import io.chainmonitor.adapters.NodeEndpoint.Credentials;
 import io.chainmonitor.adapters.NodeStatus;
 import io.chainmonitor.adapters.Transaction;
 import io.chainmonitor.adapters.testing.NodeProcess;
+import io.chainmonitor.adapters.testing.RecordingListener;
 import io.chainmonitor.adapters.testing.TestNodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,19 +170,9 @@ class BitcoinChainClientIT {
 
     @Test
     void headsArePolledAndFollowMining() {
-        List<ChainHead> heads = new CopyOnWriteArrayList<>();
-        try (ChainClient.HeadSubscription subscription = peerClient.subscribeHeads(new ChainClient.HeadListener() {
-
-            @Override
-            public void onHead(ChainHead head) {
-                heads.add(head);
-            }
-
-            @Override
-            public void onError(ChainClientException failure) {
-                throw new AssertionError("unexpected failure", failure);
-            }
-        })) {
+        RecordingListener listener = new RecordingListener();
+        List<ChainHead> heads = listener.heads();
+        try (ChainClient.HeadSubscription subscription = peerClient.subscribeHeads(listener)) {
             await().until(() -> !heads.isEmpty());
             assertThat(subscription.pushing()).isFalse();
             long height = heads.getLast().height();
@@ -191,6 +181,7 @@ class BitcoinChainClientIT {
 
             await().until(() -> heads.getLast().hash().equals(mined));
             assertThat(heads.getLast().height()).isEqualTo(height + 1);
+            assertThat(listener.errors()).isEmpty();
         }
     }
 

@@ -22,9 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 import io.chainmonitor.adapters.Block;
-import io.chainmonitor.adapters.ChainClient;
 import io.chainmonitor.adapters.ChainClientException;
-import io.chainmonitor.adapters.ChainHead;
 import io.chainmonitor.adapters.ChainTip;
 import io.chainmonitor.adapters.ClientSettings;
 import io.chainmonitor.adapters.NodeEndpoint;
@@ -34,6 +32,7 @@ import io.chainmonitor.adapters.Transaction;
 import io.chainmonitor.adapters.testing.FakeNode;
 import io.chainmonitor.adapters.testing.FakeNode.RawAnswer;
 import io.chainmonitor.adapters.testing.FakeNode.RpcFailure;
+import io.chainmonitor.adapters.testing.RecordingListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -408,20 +407,9 @@ class BitcoinChainClientTest {
     void closingTheClientEndsItsHeadSubscriptionsAndLaterCallsAreUnavailable() {
         node.on("getbestblockhash", params -> new StringNode(BLOCK_102)).on("getblockheader",
                 params -> JSON.readTree("{\"hash\":\"" + BLOCK_102 + "\",\"height\":102,\"time\":1}"));
-        List<ChainHead> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
-        client().subscribeHeads(new ChainClient.HeadListener() {
-
-            @Override
-            public void onHead(ChainHead head) {
-                heads.add(head);
-            }
-
-            @Override
-            public void onError(ChainClientException failure) {
-                throw new AssertionError("unexpected failure", failure);
-            }
-        });
-        await().until(() -> heads.size() == 1);
+        RecordingListener listener = new RecordingListener();
+        client().subscribeHeads(listener);
+        await().until(() -> listener.heads().size() == 1);
 
         client.close();
         int requests = node.bodies().size();
@@ -431,6 +419,7 @@ class BitcoinChainClientTest {
         assertThatThrownBy(client::ping).isInstanceOf(ChainClientException.Unavailable.class);
         // No poll after close: the subscription thread is gone (a poll would add a getbestblockhash request).
         await().during(Duration.ofMillis(300)).until(() -> node.bodies().size() == requests);
+        assertThat(listener.errors()).isEmpty();
     }
 
     private static List<JsonNode> calls(List<JsonNode> requests, String method) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +25,7 @@ import io.chainmonitor.adapters.NodeEndpoint.Credentials;
 import io.chainmonitor.adapters.NodeStatus;
 import io.chainmonitor.adapters.Transaction;
 import io.chainmonitor.adapters.testing.NodeProcess;
+import io.chainmonitor.adapters.testing.RecordingListener;
 import io.chainmonitor.adapters.testing.TestNodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,13 +170,14 @@ class EvmChainClientIT {
 
     @Test
     void minedBlocksArriveAsPushedHeads() {
-        List<ChainHead> heads = new CopyOnWriteArrayList<>();
+        RecordingListener listener = new RecordingListener();
+        List<ChainHead> heads = listener.heads();
         // Polling once an hour: whatever arrives after the first head came over the WebSocket.
         try (EvmChainClient pushOnly = new EvmChainClient(
                 new NodeEndpoint(anvil.rpcUrl(), URI.create("ws://127.0.0.1:" + anvil.rpcUrl().getPort()),
                         new Credentials.None()),
                 new ClientSettings(Duration.ofSeconds(10), 5, 3, Duration.ofHours(1)));
-                ChainClient.HeadSubscription subscription = pushOnly.subscribeHeads(collect(heads, null))) {
+                ChainClient.HeadSubscription subscription = pushOnly.subscribeHeads(listener)) {
             await().until(() -> subscription.pushing() && !heads.isEmpty());
             long height = heads.getLast().height();
 
@@ -193,11 +194,12 @@ class EvmChainClientIT {
     void headsFallBackToPollingWhenTheNodeGoesAwayAndArePushedAgainAfterItReturns() {
         int port = NodeProcess.freePort();
         NodeProcess restartable = TestNodes.anvil(port, workDir).start();
-        List<ChainHead> heads = new CopyOnWriteArrayList<>();
-        List<ChainClientException> errors = new CopyOnWriteArrayList<>();
+        RecordingListener listener = new RecordingListener();
+        List<ChainHead> heads = listener.heads();
+        List<ChainClientException> errors = listener.errors();
         try (EvmChainClient watcher = new EvmChainClient(
                 new NodeEndpoint(restartable.rpcUrl(), URI.create("ws://127.0.0.1:" + port), new Credentials.None()),
-                SETTINGS); ChainClient.HeadSubscription subscription = watcher.subscribeHeads(collect(heads, errors))) {
+                SETTINGS); ChainClient.HeadSubscription subscription = watcher.subscribeHeads(listener)) {
             await().until(() -> subscription.pushing() && !heads.isEmpty());
             restartable.call("evm_mine");
             await().until(() -> heads.getLast().height() == 1);
@@ -218,23 +220,6 @@ class EvmChainClientIT {
         } finally {
             restartable.stop();
         }
-    }
-
-    private static ChainClient.HeadListener collect(List<ChainHead> heads, List<ChainClientException> errors) {
-        return new ChainClient.HeadListener() {
-
-            @Override
-            public void onHead(ChainHead head) {
-                heads.add(head);
-            }
-
-            @Override
-            public void onError(ChainClientException failure) {
-                if (errors != null) {
-                    errors.add(failure);
-                }
-            }
-        };
     }
 
     private static String send(Map<String, String> transaction) {
