@@ -15,7 +15,7 @@ CREATE TABLE alert (
     escalate_at     timestamptz,
     PRIMARY KEY (project_id, fingerprint)
 );
-CREATE INDEX alert_group ON alert (project_id, group_key);
+CREATE INDEX alert_by_group ON alert (project_id, group_key);
 CREATE INDEX alert_escalation ON alert (escalate_at) WHERE escalate_at IS NOT NULL;
 
 -- A group of a project's alerts (route and severity) and its timers: when the pending change is told, when the

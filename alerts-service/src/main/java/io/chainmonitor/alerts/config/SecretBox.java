@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class SecretBox {
     private final byte[] signingKey;
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     SecretBox(AlertsProperties properties, Environment environment) {
         this(Optional.ofNullable(properties.secretKey()).filter(key -> !key.isBlank())
                 .or(() -> Optional.ofNullable(environment.getProperty(NODE_RPC_SECRET)).filter(key -> !key.isBlank()))
