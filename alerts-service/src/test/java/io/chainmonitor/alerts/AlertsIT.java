@@ -113,17 +113,17 @@ public abstract class AlertsIT {
 
     /** The test clock and a resolver that maps test names before real DNS. */
     @TestConfiguration
-    static class TestBeans {
+    public static class TestBeans {
 
         @Bean
         @Primary
-        Clock clock() {
+        public Clock clock() {
             return CLOCK;
         }
 
         @Bean
         @Primary
-        HostResolver hostResolver() {
+        public HostResolver hostResolver() {
             HostResolver system = HostResolver.system();
             return host -> host.equals("intranet.example.com")
                     ? List.of(java.net.InetAddress.getByName("192.168.10.20"))
