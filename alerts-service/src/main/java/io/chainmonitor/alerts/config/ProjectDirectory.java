@@ -28,7 +28,7 @@ public class ProjectDirectory {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "cm.projects.v1", id = "alerts-projects")
+    @KafkaListener(topics = "cm.projects.v1")
     @Transactional
     public void on(Envelope<?> event) {
         if (event.data() instanceof ProjectLifecycle project) {

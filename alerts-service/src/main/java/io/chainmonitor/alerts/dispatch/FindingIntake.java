@@ -38,7 +38,7 @@ class FindingIntake {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "cm.findings.v1", id = "alerts-findings")
+    @KafkaListener(topics = "cm.findings.v1")
     @Transactional
     public void on(Envelope<?> event) {
         if (!(event.data() instanceof Finding finding) || !firstDelivery(event)) {

@@ -85,7 +85,7 @@ public final class OutboundPolicy {
         for (InetAddress address : addresses) {
             String refusal = refusal(address);
             if (refusal != null) {
-                String via = address.getHostAddress().equals(name) ? "" : " (resolved from " + name + ")";
+                String via = name.matches("[0-9a-fA-F.:]+") ? "" : " (resolved from " + name + ")";
                 throw new DestinationRefusedException("destination " + address.getHostAddress() + via + " is "
                         + refusal + " and not on chain-monitor.alerts.outbound.allow");
             }
