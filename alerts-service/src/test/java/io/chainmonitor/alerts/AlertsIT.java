@@ -67,7 +67,7 @@ import static org.awaitility.Awaitility.await;
                 "chain-monitor.alerts.telegram.bot-token=123456:test-token",
                 "chain-monitor.alerts.delivery.initial-backoff=1s",
                 "chain-monitor.alerts.delivery.max-attempts=4",
-                "chain-monitor.alerts.outbound.read-timeout=2s"})
+                "chain-monitor.alerts.outbound.read-timeout=10s"})
 public abstract class AlertsIT {
 
     protected static final Instant START = Instant.parse("2026-11-22T03:15:00Z");

@@ -25,7 +25,7 @@ class HttpDeliveryTest {
 
     private final HttpReceiver receiver = new HttpReceiver();
     private final GuardedHttp http = new GuardedHttp(new OutboundPolicy(List.of("127.0.0.1"), HostResolver.system()),
-            Duration.ofSeconds(2), Duration.ofMillis(500));
+            Duration.ofSeconds(5), Duration.ofSeconds(10));
     private final HttpDelivery delivery = new HttpDelivery(http, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach

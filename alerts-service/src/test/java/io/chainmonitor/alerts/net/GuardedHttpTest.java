@@ -27,7 +27,7 @@ class GuardedHttpTest {
         // The name resolves, once, to the allow-listed loopback receiver: the request reaches it under the URL's name.
         OutboundPolicy policy = new OutboundPolicy(List.of("127.0.0.1"),
                 OutboundPolicyTest.fakeDns(Map.of("hooks.example.com", "127.0.0.1")));
-        try (GuardedHttp http = new GuardedHttp(policy, Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+        try (GuardedHttp http = new GuardedHttp(policy, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             int port = receiver.url("/").getPort();
             GuardedHttp.Reply reply = http.postJson(URI.create("http://hooks.example.com:" + port + "/hook"), Map.of(),
                     "{\"a\":1}");
@@ -43,7 +43,7 @@ class GuardedHttpTest {
     void aRedirectToLoopbackFromAnAllowListedReceiverIsNotFollowed() throws Exception {
         receiver.answer(302, Map.of("Location", "http://127.0.0.1:1/internal"), "");
         OutboundPolicy policy = new OutboundPolicy(List.of("127.0.0.1"), HostResolver.system());
-        try (GuardedHttp http = new GuardedHttp(policy, Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+        try (GuardedHttp http = new GuardedHttp(policy, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             GuardedHttp.Reply reply = http.postJson(receiver.url("/hook"), Map.of(), "{}");
             assertThat(reply.status()).isEqualTo(302);
             assertThat(reply.header("Location")).isEqualTo("http://127.0.0.1:1/internal");
@@ -56,7 +56,7 @@ class GuardedHttpTest {
         OutboundPolicy policy = new OutboundPolicy(List.of(),
                 OutboundPolicyTest.fakeDns(Map.of("internal.example.com", "127.0.0.1")));
         int port = receiver.url("/").getPort();
-        try (GuardedHttp http = new GuardedHttp(policy, Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+        try (GuardedHttp http = new GuardedHttp(policy, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             for (String url : List.of("http://127.0.0.1:" + port + "/", "http://[::1]:" + port + "/",
                     "http://internal.example.com:" + port + "/", "http://169.254.169.254/latest/meta-data/",
                     "http://10.0.0.1/")) {
