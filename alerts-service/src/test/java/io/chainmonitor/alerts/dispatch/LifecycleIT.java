@@ -234,6 +234,56 @@ class LifecycleIT extends AlertsIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void lowFindingsInQuietHoursAreHeldAndSentAsOneDigestWhenTheWindowEnds() {
+        String projectId = project(owner, "quiet");
+        String contact = createContact(projectId, token, """
+                {"name": "night hook", "webhook": {"url": "%s", "secret": "whsec-0123456789abcdef"}}"""
+                .formatted(RECEIVER.url(path)));
+        java.time.LocalTime now = java.time.LocalTime.ofInstant(CLOCK.instant(), java.time.ZoneOffset.UTC)
+                .withSecond(0).withNano(0);
+        putPolicy(projectId, token, """
+                {"tiers": [{"name": "on-call", "contacts": ["%s"]}],
+                 "quietHours": {"start": "%s", "end": "%s", "zone": "UTC"}}"""
+                .formatted(contact, now.minusHours(1), now.plusHours(2)));
+        String a = "fp-low-a-" + UUID.randomUUID();
+        String b = "fp-low-b-" + UUID.randomUUID();
+        fire(projectId, Severity.LOW, high(a, Finding.Status.FIRING, "node.disk.used"));
+        CLOCK.advance(Duration.ofMinutes(30));
+        fire(projectId, Severity.LOW, high(b, Finding.Status.FIRING, "node.memory.used"));
+        CLOCK.advance(Duration.ofMinutes(5));
+        tick();
+        assertThat(told(path)).isEmpty();
+
+        CLOCK.advance(Duration.ofMinutes(90)); // past the end of the window
+        tick();
+
+        assertThat(told(path)).containsExactly("digest: " + a + " " + b);
+    }
+
+    @Test
+    void anUnreadableFindingGoesToTheDeadLetterTopicAndTheNextOneIsStillTaken() {
+        String projectId = project();
+        publisher.publish(io.chainmonitor.events.Envelope.of("/health-service/rules", null, projectId, Severity.HIGH,
+                high("fp-before-" + UUID.randomUUID(), Finding.Status.FIRING, "m"))).join();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+                "bootstrap.servers", EmbeddedInfrastructure.bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("cm.findings.v1", projectId,
+                    "{\"specversion\": \"1.0\", \"not\": \"a finding\"}")).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String after = "fp-after-" + UUID.randomUUID();
+        fire(projectId, Severity.HIGH, high(after, Finding.Status.FIRING, "m"));
+
+        assertThat(count("select count(*) from alert where project_id = ? and fingerprint = ?", projectId, after))
+                .isEqualTo(1);
+        org.awaitility.Awaitility.await().until(() -> io.chainmonitor.alerts.support.TopicReader
+                .rawValuesOf("cm.findings.v1-dlt", projectId).stream().anyMatch(v -> v.contains("a finding")));
+    }
+
     /** A second instance of the service on the same database and broker, as after a restart. */
     private ConfigurableApplicationContext restartedInstance() {
         // As arguments, so that they win over the service's own configuration file, as in standalone.

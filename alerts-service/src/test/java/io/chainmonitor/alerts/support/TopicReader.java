@@ -16,7 +16,7 @@ import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.EventCodec;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 
-/** Reads a whole topic of the shared broker, as any consumer would, from the first record to the current end. */
+/** Reads a whole topic of the shared broker (as the spawner's tests do), as any consumer would, from the first record to the current end. */
 public final class TopicReader {
 
     private static final EventCodec CODEC = new EventCodec();
@@ -42,6 +42,25 @@ public final class TopicReader {
                 }
             }
             return events;
+        }
+    }
+
+    /** The raw values of the records keyed by {@code key}, for topics whose records are not all events (DLTs). */
+    public static List<String> rawValuesOf(String topic, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> values = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        values.add(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return values;
         }
     }
 
