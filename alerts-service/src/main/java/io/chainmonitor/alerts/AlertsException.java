@@ -40,11 +40,18 @@ public final class AlertsException extends DomainProblemException {
 
     /** Why a request was refused; the only error label on metrics. */
     public enum Reason {
-        INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request"), DESTINATION_REFUSED(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "destination-refused"), NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"), IN_USE(HttpStatus.CONFLICT,
-                        "in-use"), NO_SECRET_KEY(HttpStatus.SERVICE_UNAVAILABLE,
-                                "no-secret-key"), INVALID_ACK_LINK(HttpStatus.FORBIDDEN, "invalid-ack-link");
+        /** A member is missing or malformed. */
+        INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request"),
+        /** A URL points somewhere the SSRF guard refuses. */
+        DESTINATION_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "destination-refused"),
+        /** No such project (or not the caller's), contact, silence or alert. */
+        NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
+        /** A name is taken, or a contact is still in a tier. */
+        IN_USE(HttpStatus.CONFLICT, "in-use"),
+        /** A secret was to be stored but no key is configured. */
+        NO_SECRET_KEY(HttpStatus.SERVICE_UNAVAILABLE, "no-secret-key"),
+        /** An acknowledgement link whose signature does not match or that expired. */
+        INVALID_ACK_LINK(HttpStatus.FORBIDDEN, "invalid-ack-link");
 
         private final HttpStatus status;
         private final String slug;
