@@ -99,6 +99,31 @@ class ConfigApiIT extends AlertsIT {
     }
 
     @Test
+    void silencesNeedMatchersAndAnEndAndCanBeEndedEarly() {
+        String projectId = project(owner, "silences");
+        String silences = "/api/v1/projects/" + projectId + "/alerts/silences";
+        assertProblem(send("POST", silences, token, "{\"duration\": \"1h\"}"), 400, "invalid-request");
+        assertProblem(send("POST", silences, token,
+                "{\"matchers\": [{\"field\": \"ruleId\", \"op\": \"=\", \"value\": \"x\"}]}"), 400,
+                "invalid-request");
+        assertProblem(send("POST", silences, token,
+                "{\"matchers\": [{\"field\": \"colour\", \"op\": \"=\", \"value\": \"x\"}], \"duration\": \"1h\"}"),
+                400, "invalid-request");
+        assertProblem(send("POST", silences, token,
+                "{\"matchers\": [{\"field\": \"ruleId\", \"op\": \"=\", \"value\": \"x\"}], \"duration\": \"forever\"}"),
+                400, "invalid-request");
+        HttpResponse<String> created = send("POST", silences, token,
+                "{\"matchers\": [{\"field\": \"ruleId\", \"op\": \"=\", \"value\": \"x\"}], \"duration\": \"1h\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).get("id").asString();
+        assertThat(json(send("GET", silences, token, null)).get(0).get("active").asBoolean()).isTrue();
+
+        assertThat(send("DELETE", silences + "/" + id, token, null).statusCode()).isEqualTo(204);
+
+        assertThat(json(send("GET", silences + "/" + id, token, null)).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
     void anotherUsersProjectIsNotFoundAndNoTokenIsUnauthorized() {
         String projectId = project(owner, "private");
         assertProblem(send("GET", "/api/v1/projects/" + projectId + "/alerts/contacts", user("mallory"), null), 404,
