@@ -1,5 +1,6 @@
 package io.chainmonitor.alerts.dispatch;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +306,18 @@ class ChannelDeliveryIT extends AlertsIT {
         assertThat(requestsTo(path)).hasSize(1);
         assertThat(jdbc.sql("select status || '/' || attempts from delivery where project_id = ?").param(projectId)
                 .query(String.class).single()).isEqualTo("failed/1");
+        HttpResponse<String> log = send("GET", "/api/v1/projects/" + projectId + "/alerts/notifications?limit=10",
+                token, null);
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        assertThat(json(log)).singleElement().satisfies(attempt -> {
+            assertThat(attempt.get("outcome").asString()).isEqualTo("failed");
+            assertThat(attempt.get("failureReason").asString()).isEqualTo("rejected");
+            assertThat(attempt.get("deliveryStatus").asString()).isEqualTo("failed");
+            assertThat(attempt.get("recipient").asString()).isEqualTo("broken hook");
+            assertThat(attempt.get("kind").asString()).isEqualTo("firing");
+        });
+        assertProblem(send("GET", "/api/v1/projects/" + projectId + "/alerts/notifications?limit=0", token, null),
+                400, "invalid-request");
         assertThat(await().until(() -> notifications(projectId), list -> list.size() == 1)).singleElement()
                 .satisfies(notification -> {
                     assertThat(notification.outcome()).isEqualTo(AlertNotification.Outcome.FAILED);
