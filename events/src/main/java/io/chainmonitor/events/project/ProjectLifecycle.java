@@ -20,7 +20,8 @@ public record ProjectLifecycle(
         String binarySha256,
         int replicaCount,
         List<String> locations,
-        long revision) implements EventPayload {
+        long revision,
+        String owner) implements EventPayload {
 
     public ProjectLifecycle {
         Fields.requireText(projectId, "projectId");
@@ -30,6 +31,13 @@ public record ProjectLifecycle(
         Fields.requireNonNegative(replicaCount, "replicaCount");
         locations = Fields.list(locations);
         Fields.requireNonNegative(revision, "revision");
+    }
+
+    /** A lifecycle event that does not name the project's owner. */
+    public ProjectLifecycle(String projectId, Change change, String name, String chainType, String family,
+            String consensus, String binarySha256, int replicaCount, List<String> locations, long revision) {
+        this(projectId, change, name, chainType, family, consensus, binarySha256, replicaCount, locations, revision,
+                null);
     }
 
     @Override

@@ -33,7 +33,7 @@ public class ChangeLog {
         ProjectLifecycle lifecycle = new ProjectLifecycle(project.id().toString(), change, project.name(),
                 project.chainType(), chain == null ? null : chain.family(), chain == null ? null : chain.consensus(),
                 project.binarySha256(), project.replicas().total(), project.replicas().locationNames(),
-                project.revision());
+                project.revision(), project.owner());
         outbox.add(Envelope.of(SOURCE, subject(project), project.id().toString(), Severity.LOW, lifecycle));
         audit(caller, "project." + change.name().toLowerCase(Locale.ROOT), "project",
                 project.id().toString(), project.id().toString(), changes);

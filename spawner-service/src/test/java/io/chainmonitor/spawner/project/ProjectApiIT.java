@@ -45,7 +45,9 @@ class ProjectApiIT extends SpawnerIT {
         assertThat(lifecycle).singleElement().satisfies(event -> {
             assertThat(event.subject()).isEqualTo("projects/" + id);
             assertThat(event.data()).isEqualTo(new ProjectLifecycle(id, ProjectLifecycle.Change.CREATED, "ltc main",
-                    "litecoin", "bitcoin", "pow", null, 3, List.of("local", "eu-west"), 1));
+                    "litecoin", "bitcoin", "pow", null, 3, List.of("local", "eu-west"), 1,
+                    ((ProjectLifecycle) event.data()).owner()));
+            assertThat(((ProjectLifecycle) event.data()).owner()).startsWith("alice-");
         });
         List<Envelope<?>> audit = await().until(() -> TopicReader.eventsOf("cm.audit.v1", id),
                 events -> !events.isEmpty());

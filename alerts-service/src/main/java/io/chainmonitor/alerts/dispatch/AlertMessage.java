@@ -1,0 +1,95 @@
+package io.chainmonitor.alerts.dispatch;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import io.chainmonitor.events.Severity;
+import io.chainmonitor.events.alert.AlertNotification;
+import io.chainmonitor.events.finding.Finding;
+
+/**
+ * What one notification says, channel-neutral: the group's findings with their context, why it goes out, to which
+ * tier, and where to look and acknowledge. Stored with its delivery, so that a retry after a restart says the same.
+ *
+ * @param ackUrl the signed link that acknowledges the group's alerts; null for a resolved notification
+ */
+public record AlertMessage(
+        String notificationId,
+        String projectId,
+        String projectName,
+        String groupKey,
+        AlertNotification.Kind kind,
+        Severity severity,
+        String tier,
+        List<Finding> findings,
+        URI incidentUrl,
+        URI reportUrl,
+        URI ackUrl,
+        Instant at) {
+
+    public AlertMessage {
+        findings = List.copyOf(findings);
+        if (findings.isEmpty()) {
+            throw new IllegalArgumentException("a message is about at least one finding");
+        }
+    }
+
+    public List<String> fingerprints() {
+        return findings.stream().map(Finding::fingerprint).toList();
+    }
+
+    /** The one-line subject: severity, kind and what happened. */
+    public String subject() {
+        String what = findings.size() == 1 ? findings.getFirst().title() : findings.size() + " alerts";
+        String prefix = switch (kind) {
+            case FIRING -> severity.label().toUpperCase(Locale.ROOT);
+            case REPEAT -> severity.label().toUpperCase(Locale.ROOT) + ", still firing";
+            case ESCALATION -> severity.label().toUpperCase(Locale.ROOT) + ", escalated to " + tier;
+            case RESOLVED -> "RESOLVED";
+            case DIGEST -> "DIGEST";
+        };
+        return "[" + prefix + "] " + what + " — " + projectName;
+    }
+
+    /** The evidence of a finding as a sentence part: {@code chain.reorg.depth = 6 (threshold 3) over 12 blocks}. */
+    public static String evidenceLine(Finding finding) {
+        Finding.Evidence evidence = finding.evidence();
+        if (evidence == null || evidence.metric() == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder(evidence.metric());
+        if (evidence.value() != null) {
+            line.append(" = ").append(number(evidence.value()));
+        }
+        if (evidence.threshold() != null) {
+            line.append(" (threshold ").append(number(evidence.threshold())).append(')');
+        }
+        if (evidence.window() != null) {
+            line.append(" over ").append(evidence.window());
+        }
+        return line.toString();
+    }
+
+    /** Where on the chain: {@code litecoin, replica r-2, height 1212, block 365b…}. */
+    public static String chainLine(Finding finding) {
+        StringBuilder line = new StringBuilder(finding.chain().type());
+        if (finding.replicaId() != null) {
+            line.append(", replica ").append(finding.replicaId());
+        }
+        if (finding.chain().height() != null) {
+            line.append(", height ").append(finding.chain().height());
+        }
+        if (finding.chain().blockHash() != null) {
+            line.append(", block ").append(finding.chain().blockHash());
+        }
+        return line.toString();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+}
