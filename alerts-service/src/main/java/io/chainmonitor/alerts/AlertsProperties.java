@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the alerts-service, under {@code chain-monitor.alerts}.
  *
  * @param secretKey base64 key (≥ 32 bytes) that encrypts contact secrets at rest and signs acknowledgement links;
- *        when missing it is derived from {@code chain-monitor.security.node-rpc-secret}
+ *        without it no contact secret can be stored
  * @param dashboardUrl where people open incidents and reports; links in messages start here
  * @param publicUrl where this service is reached from a mail client: acknowledgement links start here
  * @param tickInterval how often the lifecycle looks for due groups, repeats, escalations and deliveries

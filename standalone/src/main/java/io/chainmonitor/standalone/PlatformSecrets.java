@@ -13,8 +13,8 @@ import java.util.Base64;
 
 /**
  * Secrets the standalone platform makes for itself on first start and keeps in its data directory, readable by the
- * owner only: the key the services verify API tokens with and the
- * secret replicas' RPC credentials are derived from.
+ * owner only: the key the services verify API tokens with, the
+ * secret replicas' RPC credentials are derived from, and the alerts service's key for contact secrets.
  */
 final class PlatformSecrets {
 
@@ -34,6 +34,11 @@ final class PlatformSecrets {
     /** The secret every replica's RPC credentials are derived from (base64), made once so that replicas stay reachable. */
     String nodeRpcSecret() {
         return readOrCreate("node-rpc.key", TOKEN_KEY_BYTES);
+    }
+
+    /** The root key the alerts service encrypts contact secrets and signs acknowledgement links with (base64). */
+    String alertsSecretKey() {
+        return readOrCreate("alerts-secret.key", TOKEN_KEY_BYTES);
     }
 
     private String readOrCreate(String name, int bytes) {

@@ -95,7 +95,8 @@ final class StandalonePlatform implements SmartLifecycle {
         PlatformSecrets secrets = new PlatformSecrets(dataDirectory.resolve("secrets"));
         Map<String, Object> secretSettings = Map.of(
                 "chain-monitor.security.jwt.hmac-secret", secrets.tokenSigningKey(),
-                "chain-monitor.security.node-rpc-secret", secrets.nodeRpcSecret());
+                "chain-monitor.security.node-rpc-secret", secrets.nodeRpcSecret(),
+                "chain-monitor.alerts.secret-key", secrets.alertsSecretKey());
         List<CompletableFuture<RunningService>> starts = new ArrayList<>();
         try (ExecutorService executor = Executors.newFixedThreadPool(Service.values().length)) {
             for (Service service : Service.values()) {

@@ -12,7 +12,6 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.chainmonitor.alerts.AlertsException;
@@ -20,14 +19,12 @@ import io.chainmonitor.alerts.AlertsProperties;
 
 /**
  * Encrypts contact secrets at rest with AES-256-GCM, each ciphertext bound to its contact and field, and derives the
- * key that signs acknowledgement links. The root secret is {@code chain-monitor.alerts.secret-key}, or else the
- * platform's {@code chain-monitor.security.node-rpc-secret}; without either the service runs, and refuses only to
- * store a secret.
+ * key that signs acknowledgement links. The root secret is {@code chain-monitor.alerts.secret-key} (standalone makes
+ * one in its data directory); without it the service runs, and refuses only to store a secret.
  */
 @Component
 public class SecretBox {
 
-    static final String NODE_RPC_SECRET = "chain-monitor.security.node-rpc-secret";
     private static final byte VERSION = 1;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -37,10 +34,8 @@ public class SecretBox {
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
-    SecretBox(AlertsProperties properties, Environment environment) {
-        this(Optional.ofNullable(properties.secretKey()).filter(key -> !key.isBlank())
-                .or(() -> Optional.ofNullable(environment.getProperty(NODE_RPC_SECRET)).filter(key -> !key.isBlank()))
-                .orElse(null));
+    SecretBox(AlertsProperties properties) {
+        this(Optional.ofNullable(properties.secretKey()).filter(key -> !key.isBlank()).orElse(null));
     }
 
     /** @param rootSecret at least 32 bytes of text, or null for none */
