@@ -43,6 +43,7 @@ import static org.awaitility.Awaitility.await;
         "management.server.port=0",
         "chain-monitor.heartbeat.enabled=false",
         "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET,
+        "chain-monitor.security.node-rpc-secret=" + SpawnerIT.NODE_RPC_SECRET,
         "chain-monitor.spawner.binary.max-size=" + SpawnerIT.MAX_SIZE,
         "chain-monitor.spawner.locations[0].name=local",
         "chain-monitor.spawner.locations[0].runtime=process",
@@ -53,6 +54,8 @@ import static org.awaitility.Awaitility.await;
 public abstract class SpawnerIT {
 
     protected static final int MAX_SIZE = 256 * 1024;
+    /** The platform secret replicas' RPC credentials are derived from. */
+    public static final String NODE_RPC_SECRET = "spawner-it-node-rpc-secret-0123456789abcdef";
     protected static final Path STORE = BuildDirectory.newTempDirectory("spawner-store-");
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final JwtTestTokens TOKENS = JwtTestTokens.hmac();

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -26,6 +27,7 @@ import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimes;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
 import io.chainmonitor.spawner.supervision.ReplicaSupervisor;
+import io.chainmonitor.support.security.NodeRpcCredentials;
 
 /**
  * A project's deployment: its replicas, built from the project and its binary and handed to the supervisor. One
@@ -42,15 +44,21 @@ class Deployments {
     private final DeployableBinaries binaries;
     private final ReplicaRuntimes runtimes;
     private final ReplicaSupervisor supervisor;
+    private final NodeRpcCredentials credentials;
     private final Map<UUID, List<ReplicaSpec>> deployed = new ConcurrentHashMap<>();
 
     Deployments(ProjectService projects, ChainTypes chainTypes, DeployableBinaries binaries, ReplicaRuntimes runtimes,
-            ReplicaSupervisor supervisor) {
+            ReplicaSupervisor supervisor, ObjectProvider<NodeRpcCredentials> credentials) {
         this.projects = projects;
         this.chainTypes = chainTypes;
         this.binaries = binaries;
         this.runtimes = runtimes;
         this.supervisor = supervisor;
+        this.credentials = credentials.getIfAvailable(() -> {
+            throw new IllegalStateException("chain-monitor.security.node-rpc-secret is not set: the spawner derives "
+                    + "every replica's RPC credentials from it, and the chain watcher and wire listener need the same "
+                    + "value (standalone keeps one in data/secrets/node-rpc.key)");
+        });
     }
 
     /** Builds the project's replicas and starts supervising them; 409 when it is already deployed. */
@@ -68,7 +76,7 @@ class Deployments {
             List<ReplicaSpec> specs;
             try {
                 specs = ReplicaPlanner.plan(id.toString(), chain, project.replicas(), executable,
-                        RpcCredentials.generate(), (location, roles) -> {
+                        credentials, (replicaId, location, roles) -> {
                             Map<PortRole, Integer> ports = runtimes.forLocation(location).reservePorts(roles);
                             reserved.add(Map.entry(location, ports));
                             return ports;

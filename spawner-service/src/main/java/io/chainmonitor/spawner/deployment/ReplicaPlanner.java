@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +21,8 @@ import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProbe;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
+import io.chainmonitor.support.security.NodeRpcCredentials;
+import io.chainmonitor.support.security.NodeRpcCredentials.Credentials;
 
 /**
  * Turns a project's replica settings into launch specs: replicas {@code r-1}, {@code r-2}, … in the order of the
@@ -37,11 +38,11 @@ final class ReplicaPlanner {
     }
 
     /**
-     * One spec per replica. {@code reservePorts} reserves ports of the given roles in a location's runtime;
-     * {@code credentials} are used when the chain type's RPC port wants a user and password.
+     * One spec per replica. {@code reservePorts} reserves ports of the given roles for a replica id in a location's
+     * runtime; {@code credentials} gives a replica's RPC user and password when the chain type's RPC port wants them.
      */
     static List<ReplicaSpec> plan(String projectId, ChainType chain, ReplicaSettings settings, Path executable,
-            RpcCredentials credentials, BiFunction<String, Set<PortRole>, Map<PortRole, Integer>> reservePorts) {
+            NodeRpcCredentials credentials, PortSource reservePorts) {
         NodeTemplate template = chain.node();
         Set<PortRole> roles = roles(template);
         List<Slot> slots = new ArrayList<>();
@@ -49,17 +50,24 @@ final class ReplicaPlanner {
             for (int i = 0; i < location.count(); i++) {
                 String replicaId = "r-" + (slots.size() + 1);
                 slots.add(new Slot(new ReplicaKey(projectId, replicaId), location.name(),
-                        reservePorts.apply(location.name(), roles)));
+                        reservePorts.reserve(replicaId, location.name(), roles)));
             }
         }
         boolean peered = template.peerArgument() != null;
-        ReadinessProbe readiness = readiness(template, credentials);
         return slots.stream().map(slot -> {
+            Credentials replicaCredentials = template.rpcAuth() == RpcAuth.USER_PASSWORD
+                    ? credentials.forReplica(projectId, slot.key().replicaId())
+                    : null;
             List<PeerAddress> peers = peered ? peersOf(slot, slots) : List.of();
-            List<String> arguments = new ArrayList<>(template.render(values(template, slot, credentials), peers));
+            Map<String, String> values = values(slot, replicaCredentials);
+            List<String> arguments = new ArrayList<>(template.render(values, peers));
             arguments.addAll(settings.extraArgs());
+            Map<String, String> files = template.configFile() == null
+                    ? Map.of()
+                    : Map.of(template.configFile().name(),
+                            String.join("\n", template.renderConfigFile(values)) + "\n");
             return new ReplicaSpec(slot.key(), chain.id(), slot.location(), executable, arguments, Map.of(), null,
-                    roles, readiness, slot.ports());
+                    roles, readiness(template, replicaCredentials), slot.ports(), files);
         }).toList();
     }
 
@@ -69,11 +77,11 @@ final class ReplicaPlanner {
         return roles;
     }
 
-    private static Map<String, String> values(NodeTemplate template, Slot slot, RpcCredentials credentials) {
+    private static Map<String, String> values(Slot slot, Credentials credentials) {
         Map<String, String> values = new HashMap<>();
         slot.ports().forEach((role, port) -> values.put(key(role), Integer.toString(port)));
         values.put(Placeholder.DATA_DIR.key(), Placeholder.DATA_DIR.token());
-        if (template.rpcAuth() == RpcAuth.USER_PASSWORD) {
+        if (credentials != null) {
             values.put(Placeholder.RPC_USER.key(), credentials.user());
             values.put(Placeholder.RPC_PASSWORD.key(), credentials.password());
         }
@@ -93,13 +101,19 @@ final class ReplicaPlanner {
                 .map(other -> new PeerAddress(PEER_HOST, other.ports().get(PortRole.P2P))).toList();
     }
 
-    private static ReadinessProbe readiness(NodeTemplate template, RpcCredentials credentials) {
+    private static ReadinessProbe readiness(NodeTemplate template, Credentials credentials) {
         Readiness readiness = template.readiness();
-        ReadinessProbe.BasicAuth auth = template.rpcAuth() == RpcAuth.USER_PASSWORD
+        ReadinessProbe.BasicAuth auth = credentials != null
                 ? new ReadinessProbe.BasicAuth(credentials.user(), credentials.password())
                 : null;
         return new ReadinessProbe(readiness.method(), JSON.writeValueAsString(readiness.params()),
                 readiness.timeout(), auth);
+    }
+
+    /** Reserves the ports of one replica in its location's runtime (or gives back the ones it had). */
+    @FunctionalInterface
+    interface PortSource {
+        Map<PortRole, Integer> reserve(String replicaId, String location, Set<PortRole> roles);
     }
 
     private record Slot(ReplicaKey key, String location, Map<PortRole, Integer> ports) {
