@@ -44,6 +44,8 @@ import static org.awaitility.Awaitility.await;
         "chain-monitor.heartbeat.enabled=false",
         "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET,
         "chain-monitor.security.node-rpc-secret=" + SpawnerIT.NODE_RPC_SECRET,
+        // A test run leaves no node behind when its cached contexts close.
+        "chain-monitor.spawner.runtime.keep-replicas-on-shutdown=false",
         "chain-monitor.spawner.binary.max-size=" + SpawnerIT.MAX_SIZE,
         "chain-monitor.spawner.locations[0].name=local",
         "chain-monitor.spawner.locations[0].runtime=process",

@@ -2,6 +2,7 @@ package io.chainmonitor.spawner.binary;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -23,12 +24,15 @@ public class DeployableBinaries {
 
     /** The stored executable; 409 {@code no-binary} before an upload, 422 for an archive (not unpacked yet). */
     public Path executableOf(Project project) {
-        BinaryRecord binary = project.binarySha256() == null
-                ? null
-                : binaries.current(project.id(), project.binarySha256()).orElse(null);
+        return executableOf(project.id(), project.binarySha256());
+    }
+
+    /** The stored executable of a binary the project had (or has), as {@link #executableOf(Project)} checks it. */
+    public Path executableOf(UUID projectId, String sha256) {
+        BinaryRecord binary = sha256 == null ? null : binaries.current(projectId, sha256).orElse(null);
         if (binary == null) {
             throw new SpawnerException(Reason.NO_BINARY,
-                    "project " + project.id() + " has no binary yet: upload one with PUT .../binary first");
+                    "project " + projectId + " has no binary yet: upload one with PUT .../binary first");
         }
         if (binary.kind() != BinaryKind.ELF && binary.kind() != BinaryKind.SCRIPT) {
             throw new SpawnerException(Reason.ARCHIVE_DEPLOY_UNSUPPORTED, "the binary " + binary.sha256() + " is a "

@@ -43,38 +43,54 @@ final class ReplicaPlanner {
      */
     static List<ReplicaSpec> plan(String projectId, ChainType chain, ReplicaSettings settings, Path executable,
             NodeRpcCredentials credentials, PortSource reservePorts) {
-        NodeTemplate template = chain.node();
-        Set<PortRole> roles = roles(template);
+        Set<PortRole> roles = roles(chain.node());
         List<Slot> slots = new ArrayList<>();
         for (ReplicaSettings.LocationCount location : settings.locations()) {
             for (int i = 0; i < location.count(); i++) {
-                String replicaId = "r-" + (slots.size() + 1);
+                String replicaId = replicaId(slots.size() + 1);
                 slots.add(new Slot(new ReplicaKey(projectId, replicaId), location.name(),
                         reservePorts.reserve(replicaId, location.name(), roles)));
             }
         }
-        boolean peered = template.peerArgument() != null;
-        return slots.stream().map(slot -> {
-            Credentials replicaCredentials = template.rpcAuth() == RpcAuth.USER_PASSWORD
-                    ? credentials.forReplica(projectId, slot.key().replicaId())
-                    : null;
-            List<PeerAddress> peers = peered ? peersOf(slot, slots) : List.of();
-            Map<String, String> values = values(slot, replicaCredentials);
-            List<String> arguments = new ArrayList<>(template.render(values, peers));
-            arguments.addAll(settings.extraArgs());
-            Map<String, String> files = template.configFile() == null
-                    ? Map.of()
-                    : Map.of(template.configFile().name(),
-                            String.join("\n", template.renderConfigFile(values)) + "\n");
-            return new ReplicaSpec(slot.key(), chain.id(), slot.location(), executable, arguments, Map.of(), null,
-                    roles, readiness(template, replicaCredentials), slot.ports(), files);
-        }).toList();
+        return slots.stream().map(slot -> spec(chain, settings.extraArgs(), executable, credentials, slot,
+                peersOf(slot, slots))).toList();
     }
 
-    private static Set<PortRole> roles(NodeTemplate template) {
+    /** The id of the n-th replica a deployment ever had, counted from 1. */
+    static String replicaId(int number) {
+        return "r-" + number;
+    }
+
+    /** The ports roles a replica of this chain type needs. */
+    static Set<PortRole> roles(NodeTemplate template) {
         Set<PortRole> roles = EnumSet.noneOf(PortRole.class);
         template.ports().forEach(role -> roles.add(PortRole.valueOf(role.name())));
         return roles;
+    }
+
+    /** One replica's spec on its ports, peered with {@code peers} when its chain type peers by argument. */
+    static ReplicaSpec spec(ChainType chain, List<String> extraArgs, Path executable, NodeRpcCredentials credentials,
+            Slot slot, List<PeerAddress> peers) {
+        NodeTemplate template = chain.node();
+        Credentials replicaCredentials = template.rpcAuth() == RpcAuth.USER_PASSWORD
+                ? credentials.forReplica(slot.key().projectId(), slot.key().replicaId())
+                : null;
+        Map<String, String> values = values(slot, replicaCredentials);
+        List<String> arguments = new ArrayList<>(
+                template.render(values, template.peerArgument() != null ? peers : List.of()));
+        arguments.addAll(extraArgs);
+        Map<String, String> files = template.configFile() == null
+                ? Map.of()
+                : Map.of(template.configFile().name(), String.join("\n", template.renderConfigFile(values)) + "\n");
+        return new ReplicaSpec(slot.key(), chain.id(), slot.location(), executable, arguments, Map.of(), null,
+                roles(template), readiness(template, replicaCredentials), slot.ports(), files);
+    }
+
+    /** The P2P addresses of every slot but {@code slot}, for the chain types that have a P2P port. */
+    static List<PeerAddress> peersOf(Slot slot, List<Slot> slots) {
+        return slots.stream().filter(other -> !other.key().equals(slot.key()))
+                .filter(other -> other.ports().containsKey(PortRole.P2P))
+                .map(other -> new PeerAddress(PEER_HOST, other.ports().get(PortRole.P2P))).toList();
     }
 
     private static Map<String, String> values(Slot slot, Credentials credentials) {
@@ -96,11 +112,6 @@ final class ReplicaPlanner {
         };
     }
 
-    private static List<PeerAddress> peersOf(Slot slot, List<Slot> slots) {
-        return slots.stream().filter(other -> other != slot)
-                .map(other -> new PeerAddress(PEER_HOST, other.ports().get(PortRole.P2P))).toList();
-    }
-
     private static ReadinessProbe readiness(NodeTemplate template, Credentials credentials) {
         Readiness readiness = template.readiness();
         ReadinessProbe.BasicAuth auth = credentials != null
@@ -110,12 +121,13 @@ final class ReplicaPlanner {
                 readiness.timeout(), auth);
     }
 
-    /** Reserves the ports of one replica in its location's runtime (or gives back the ones it had). */
+    /** Reserves the ports of one replica in its location's runtime. */
     @FunctionalInterface
     interface PortSource {
         Map<PortRole, Integer> reserve(String replicaId, String location, Set<PortRole> roles);
     }
 
-    private record Slot(ReplicaKey key, String location, Map<PortRole, Integer> ports) {
+    /** Where one replica runs and on which ports. */
+    record Slot(ReplicaKey key, String location, Map<PortRole, Integer> ports) {
     }
 }

@@ -42,6 +42,8 @@ import static org.awaitility.Awaitility.await;
         "management.server.port=0",
         "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET,
         "chain-monitor.security.node-rpc-secret=" + SpawnerIT.NODE_RPC_SECRET,
+        // A test run leaves no node behind when its cached contexts close.
+        "chain-monitor.spawner.runtime.keep-replicas-on-shutdown=false",
         "chain-monitor.spawner.runtime.stop-grace-period=10s",
         "chain-monitor.spawner.supervision.initial-backoff=200ms",
         "chain-monitor.spawner.supervision.max-backoff=1s",
