@@ -146,7 +146,8 @@ public abstract class SpawnerIT {
         await().until(() -> jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class)
                 .single() == 0);
         Map<String, Long> rows = new TreeMap<>();
-        for (String table : List.of("project", "node_binary", "project_binary_history", "ci_token", "outbox_event")) {
+        for (String table : List.of("project", "node_binary", "project_binary_history", "ci_token", "outbox_event",
+                "deployment", "deployment_replica")) {
             rows.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         rows.put("revisions", jdbc.sql("select coalesce(sum(revision), 0) from project").query(Long.class).single());

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,7 +72,12 @@ class DeploymentRepository {
                 .update();
     }
 
-    /** Removes the deployment and its replicas; false when there was none. */
+    /**
+     * Removes the deployment and its replicas; false when there was none. In a transaction of its own, committed at
+     * once: it also runs after a project's deletion committed, while that transaction's connection is still bound, and
+     * the supervisor's records of the stopping replicas must not wait for it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     boolean delete(UUID projectId) {
         return jdbc.sql("delete from deployment where project_id = ?").param(projectId).update() > 0;
     }

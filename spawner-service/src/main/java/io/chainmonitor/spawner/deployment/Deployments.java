@@ -98,7 +98,8 @@ class Deployments {
                         });
                 repository.insert(new StoredDeployment(id, chain.id(), project.binarySha256(), project.replicas(),
                         Project.now(), specs.stream().map(spec -> row(spec, project.binarySha256())).toList()));
-                specs.forEach(spec -> live.add(new LiveDeployment.Replica(spec, project.binarySha256())));
+                specs.forEach(spec -> live.add(
+                        new LiveDeployment.Replica(spec, project.binarySha256(), project.replicas().extraArgs())));
             } catch (DuplicateKeyException e) {
                 release(reserved);
                 throw alreadyDeployed(id);
@@ -134,6 +135,10 @@ class Deployments {
     @TransactionalEventListener
     void onProjectDeleted(ProjectDeleted deleted) {
         stopAll(deleted.projectId());
+    }
+
+    NodeRpcCredentials credentials() {
+        return credentials;
     }
 
     /** The running deployment of a project, for a rollout. */
@@ -173,7 +178,7 @@ class Deployments {
                 Path executable = binaries.executableOf(stored.projectId(), row.binarySha256());
                 ReplicaSpec spec = ReplicaPlanner.spec(chain, stored.settings().extraArgs(), executable, credentials,
                         slot, ReplicaPlanner.peersOf(slot, slots));
-                live.add(new LiveDeployment.Replica(spec, row.binarySha256()));
+                live.add(new LiveDeployment.Replica(spec, row.binarySha256(), stored.settings().extraArgs()));
             }
             deployed.put(stored.projectId(), live);
             for (LiveDeployment.Replica replica : live.replicas()) {

@@ -81,8 +81,12 @@ final class LiveDeployment {
         this.rollout = now;
     }
 
-    /** One replica: its launch and the binary it runs. */
-    record Replica(ReplicaSpec spec, String binarySha256) {
+    /** One replica: its launch, the binary it runs and the project's extra arguments it was given. */
+    record Replica(ReplicaSpec spec, String binarySha256, List<String> extraArgs) {
+
+        Replica {
+            extraArgs = List.copyOf(extraArgs);
+        }
 
         String id() {
             return spec.key().replicaId();
