@@ -83,9 +83,10 @@ public record SpawnerProperties(List<@Valid Location> locations, @DefaultValue @
      * @param pollInterval time between two looks at unsent events
      * @param batchSize events sent per look, at most
      * @param sendTimeout how long one event may wait for the broker's acknowledgement
+     * @param retention how long sent events stay in the table before they are purged
      */
     public record Outbox(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("100") @Positive int batchSize,
-            @DefaultValue("10s") Duration sendTimeout) {
+            @DefaultValue("10s") Duration sendTimeout, @DefaultValue("7d") Duration retention) {
     }
 
     /**

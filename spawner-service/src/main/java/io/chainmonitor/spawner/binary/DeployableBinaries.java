@@ -1,7 +1,6 @@
 package io.chainmonitor.spawner.binary;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -10,19 +9,27 @@ import io.chainmonitor.spawner.SpawnerException;
 import io.chainmonitor.spawner.SpawnerException.Reason;
 import io.chainmonitor.spawner.project.Project;
 
-/** The program a project's replicas run: its current binary in the store, when that is an ELF file or a script. */
+/**
+ * The program a project's replicas run: its binary in the store when that is an ELF file or a script, or the entry
+ * point of its archive, unpacked once.
+ */
 @Component
 public class DeployableBinaries {
 
     private final BinaryRepository binaries;
     private final BinaryStore store;
+    private final ArchiveUnpacker unpacker;
 
-    DeployableBinaries(BinaryRepository binaries, BinaryStore store) {
+    DeployableBinaries(BinaryRepository binaries, BinaryStore store, ArchiveUnpacker unpacker) {
         this.binaries = binaries;
         this.store = store;
+        this.unpacker = unpacker;
     }
 
-    /** The stored executable; 409 {@code no-binary} before an upload, 422 for an archive (not unpacked yet). */
+    /**
+     * The stored executable; 409 {@code no-binary} before an upload, 422 {@code archive-deploy-unsupported} for an
+     * archive that cannot be unpacked safely.
+     */
     public Path executableOf(Project project) {
         return executableOf(project.id(), project.binarySha256());
     }
@@ -35,9 +42,7 @@ public class DeployableBinaries {
                     "project " + projectId + " has no binary yet: upload one with PUT .../binary first");
         }
         if (binary.kind() != BinaryKind.ELF && binary.kind() != BinaryKind.SCRIPT) {
-            throw new SpawnerException(Reason.ARCHIVE_DEPLOY_UNSUPPORTED, "the binary " + binary.sha256() + " is a "
-                    + binary.kind().name().toLowerCase(Locale.ROOT)
-                    + " archive; only ELF executables and scripts can be deployed so far");
+            return unpacker.entryPoint(binary);
         }
         return store.pathOf(binary.sha256());
     }

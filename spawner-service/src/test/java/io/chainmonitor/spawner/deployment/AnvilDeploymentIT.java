@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The real anvil through the REST API in two process locations: a deployment answering on every replica, a killed
  * replica restarted, rollouts to a new binary (a wrapper script around anvil) and to new settings, a rollout stopped by
- * a binary that does not start, and nothing left running once the project is deleted.
+ * a binary that does not start, an archive deployed through its entry point, and nothing left running once the
+ * project is deleted.
  */
 class AnvilDeploymentIT extends SpawnerIT {
 
@@ -38,6 +40,7 @@ class AnvilDeploymentIT extends SpawnerIT {
     private static final byte[] WRAPPER = ("#!/bin/sh\nexec '" + ANVIL + "' \"$@\"\n").getBytes(StandardCharsets.UTF_8);
     private static final byte[] BROKEN = "#!/bin/sh\necho 'cannot start' >&2\nexit 3\n"
             .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ARCHIVE = NodeFiles.tar(Map.of("anvil-1.0/bin/anvil", WRAPPER));
     private static final List<Long> SEEN = new ArrayList<>();
 
     private final JsonRpcTestClient rpc = new JsonRpcTestClient(null, null);
@@ -55,6 +58,7 @@ class AnvilDeploymentIT extends SpawnerIT {
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[1]", () -> anvil);
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[2]", () -> NodeFiles.sha256(WRAPPER));
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[3]", () -> NodeFiles.sha256(BROKEN));
+        registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[4]", () -> NodeFiles.sha256(ARCHIVE));
     }
 
     @AfterAll
@@ -146,6 +150,28 @@ class AnvilDeploymentIT extends SpawnerIT {
 
         assertThat(send("DELETE", deployment(id), token, null).statusCode()).isEqualTo(204);
         assertThat(last).noneMatch(AnvilDeploymentIT::alive);
+    }
+
+    @Test
+    void anArchiveIsDeployedThroughItsEntryPointUnpackedInTheStore() throws IOException {
+        String token = user("anvil-archivist");
+        String id = createProject(token, """
+                {"name": "anvil-archive", "chainType": "anvil",
+                 "replicas": {"total": 1, "locations": [{"name": "local-b", "count": 1}]}}
+                """);
+        upload(id, token, ARCHIVE);
+        HttpResponse<String> binary = get("/api/v1/projects/" + id + "/binary", token);
+        assertThat(json(binary).get("entryPoint").asString()).isEqualTo("anvil-1.0/bin/anvil");
+
+        assertThat(send("POST", deployment(id), token, null).statusCode()).isEqualTo(202);
+
+        JsonNode replica = awaitRunning(id, token, 1).getFirst();
+        assertThat(rpc.call(replica.get("rpcUrl").asString(), "eth_blockNumber").asString()).isEqualTo("0x0");
+        Path entryPoint = STORE.resolve("unpacked").resolve(NodeFiles.sha256(ARCHIVE)).resolve("anvil-1.0/bin/anvil");
+        assertThat(Files.isExecutable(entryPoint)).isTrue();
+        long pid = replica.get("pid").asLong();
+        assertThat(send("DELETE", "/api/v1/projects/" + id, token, null).statusCode()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> !alive(pid));
     }
 
     private void upload(String id, String token, byte[] content) {
