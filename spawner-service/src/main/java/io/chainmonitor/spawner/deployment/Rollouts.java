@@ -163,9 +163,13 @@ class Rollouts {
         Duration atMost = (spec.readiness() == null ? Duration.ZERO : spec.readiness().timeout()).plus(READY_MARGIN);
         try {
             ReplicaJournal.Change change = outcome.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-            return change.state() == State.RUNNING
-                    ? null
-                    : "new replica " + spec.key().replicaId() + " did not come up: " + change.reason();
+            if (change.state() == State.RUNNING) {
+                return null;
+            }
+            // The supervisor's reason ends with what it would do next (a restart), which the rollout does not.
+            String reason = change.reason() == null ? "" : change.reason().split("; restart in ")[0];
+            return "new replica " + spec.key().replicaId() + " did not come up (exit code " + change.exitCode() + "): "
+                    + reason;
         } catch (TimeoutException e) {
             return "new replica " + spec.key().replicaId() + " was not ready within " + atMost;
         } catch (ExecutionException e) {

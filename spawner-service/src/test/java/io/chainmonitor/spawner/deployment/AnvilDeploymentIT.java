@@ -131,7 +131,8 @@ class AnvilDeploymentIT extends SpawnerIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(json(get(deployment(id), token)).get("rollout")
                 .get("state").asString()).isEqualTo("failed"));
         JsonNode afterFailure = json(get(deployment(id), token));
-        assertThat(afterFailure.get("rollout").get("detail").asString()).contains("did not come up");
+        assertThat(afterFailure.get("rollout").get("detail").asString()).contains("did not come up (exit code 3)")
+                .doesNotContain("restart in");
         assertThat(afterFailure.get("binarySha256").asString()).isEqualTo(wrapper);
         assertThat(pidsOf(awaitRunning(id, token, 2))).containsExactlyElementsOf(second);
 
