@@ -37,7 +37,7 @@ public record SpawnerProperties(List<@Valid Location> locations, @DefaultValue @
         locations = locations == null || locations.isEmpty()
                 ? List.of(new Location("local", RuntimeKind.PROCESS, "localhost"))
                 : List.copyOf(locations);
-        runtime = runtime == null ? new Runtime(null, null, null, null, null) : runtime;
+        runtime = runtime == null ? new Runtime(null, null, null, null, null, null) : runtime;
         supervision = supervision == null ? new Supervision(null, null, null, null, null, null) : supervision;
         telemetry = telemetry == null ? new Telemetry(null, null, null, null) : telemetry;
         long names = locations.stream().map(Location::name).distinct().count();
@@ -83,19 +83,21 @@ public record SpawnerProperties(List<@Valid Location> locations, @DefaultValue @
      * @param pollInterval time between two looks at unsent events
      * @param batchSize events sent per look, at most
      * @param sendTimeout how long one event may wait for the broker's acknowledgement
+     * @param retention how long sent events stay in the table before they are purged
      */
     public record Outbox(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("100") @Positive int batchSize,
-            @DefaultValue("10s") Duration sendTimeout) {
+            @DefaultValue("10s") Duration sendTimeout, @DefaultValue("7d") Duration retention) {
     }
 
     /**
      * How replicas run as local processes: where their data directories live, how long a node gets to stop on
-     * SIGTERM before SIGKILL, how often readiness is polled, how many output lines may wait for listeners, and whether
-     * replicas left running by an earlier spawner are adopted (or else stopped). The process runtime serves the
+     * SIGTERM before SIGKILL, how often readiness is polled, how many output lines may wait for listeners, whether
+     * replicas left running by an earlier spawner are adopted (or else stopped), and whether a spawner that shuts down
+     * leaves its replicas running for the next one to adopt (or else stops them). The process runtime serves the
      * locations configured with runtime {@code process}.
      */
     public record Runtime(Path dataDirectory, Duration stopGracePeriod, Duration readinessPollInterval,
-            Integer outputBufferLines, Boolean adoptLeftovers) {
+            Integer outputBufferLines, Boolean adoptLeftovers, Boolean keepReplicasOnShutdown) {
 
         public Runtime {
             dataDirectory = dataDirectory == null ? Path.of("data", "replicas") : dataDirectory;
@@ -104,6 +106,7 @@ public record SpawnerProperties(List<@Valid Location> locations, @DefaultValue @
                     "runtime.readiness-poll-interval");
             outputBufferLines = outputBufferLines == null ? 1024 : atLeast(outputBufferLines, 1, "output-buffer-lines");
             adoptLeftovers = adoptLeftovers == null ? Boolean.TRUE : adoptLeftovers;
+            keepReplicasOnShutdown = keepReplicasOnShutdown == null ? Boolean.TRUE : keepReplicasOnShutdown;
         }
     }
 

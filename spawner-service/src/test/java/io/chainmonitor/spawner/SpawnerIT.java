@@ -43,6 +43,9 @@ import static org.awaitility.Awaitility.await;
         "management.server.port=0",
         "chain-monitor.heartbeat.enabled=false",
         "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET,
+        "chain-monitor.security.node-rpc-secret=" + SpawnerIT.NODE_RPC_SECRET,
+        // A test run leaves no node behind when its cached contexts close.
+        "chain-monitor.spawner.runtime.keep-replicas-on-shutdown=false",
         "chain-monitor.spawner.binary.max-size=" + SpawnerIT.MAX_SIZE,
         "chain-monitor.spawner.locations[0].name=local",
         "chain-monitor.spawner.locations[0].runtime=process",
@@ -53,6 +56,8 @@ import static org.awaitility.Awaitility.await;
 public abstract class SpawnerIT {
 
     protected static final int MAX_SIZE = 256 * 1024;
+    /** The platform secret replicas' RPC credentials are derived from. */
+    public static final String NODE_RPC_SECRET = "spawner-it-node-rpc-secret-0123456789abcdef";
     protected static final Path STORE = BuildDirectory.newTempDirectory("spawner-store-");
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final JwtTestTokens TOKENS = JwtTestTokens.hmac();
@@ -141,7 +146,8 @@ public abstract class SpawnerIT {
         await().until(() -> jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class)
                 .single() == 0);
         Map<String, Long> rows = new TreeMap<>();
-        for (String table : List.of("project", "node_binary", "project_binary_history", "ci_token", "outbox_event")) {
+        for (String table : List.of("project", "node_binary", "project_binary_history", "ci_token", "outbox_event",
+                "deployment", "deployment_replica")) {
             rows.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         rows.put("revisions", jdbc.sql("select coalesce(sum(revision), 0) from project").query(Long.class).single());

@@ -12,10 +12,12 @@ import io.chainmonitor.rules.chain.ChainCatalogException.Reason;
 /**
  * How to launch a replica: the program, its arguments with placeholders ({@link Placeholder}), the argument that
  * peers it with another replica, the ports it needs, how its RPC port authenticates, how to tell it is ready, which
- * networks it may run on ({@code null} when the node has no network setting) and where it serves WebSocket.
+ * networks it may run on ({@code null} when the node has no network setting), where it serves WebSocket and the
+ * configuration file written for it ({@code null} when it has none).
  */
 public record NodeTemplate(String executable, List<String> arguments, String peerArgument, Set<PortRole> ports,
-        RpcAuth rpcAuth, Readiness readiness, NetworkSetting network, WebSocketEndpoint websocket) {
+        RpcAuth rpcAuth, Readiness readiness, NetworkSetting network, WebSocketEndpoint websocket,
+        ConfigFile configFile) {
 
     public NodeTemplate {
         Objects.requireNonNull(executable, "executable");
@@ -24,6 +26,12 @@ public record NodeTemplate(String executable, List<String> arguments, String pee
         Objects.requireNonNull(rpcAuth, "rpcAuth");
         Objects.requireNonNull(readiness, "readiness");
         Objects.requireNonNull(websocket, "websocket");
+    }
+
+    /** A template without a configuration file. */
+    public NodeTemplate(String executable, List<String> arguments, String peerArgument, Set<PortRole> ports,
+            RpcAuth rpcAuth, Readiness readiness, NetworkSetting network, WebSocketEndpoint websocket) {
+        this(executable, arguments, peerArgument, ports, rpcAuth, readiness, network, websocket, null);
     }
 
     /** A template without a network setting, serving WebSocket on its own port when it has a WS port. */
@@ -36,9 +44,28 @@ public record NodeTemplate(String executable, List<String> arguments, String pee
     /**
      * The node's arguments with every placeholder replaced. {@code values} is keyed by {@link Placeholder#key()};
      * {@code network} falls back to the default network. A missing value, or a network the chain type does not
-     * allow, fails with {@link Reason#MISSING_VALUE}.
+     * allow, fails with {@link Reason#MISSING_VALUE}. The chosen network's own arguments follow the node's.
+     * {@code {configFile}} is the configuration file's name inside {@code {dataDir}}.
      */
     public List<String> render(Map<String, String> values) {
+        Map<String, String> all = withDerived(values);
+        List<String> rendered = new ArrayList<>(arguments.stream().map(argument -> substitute(argument, all)).toList());
+        if (network != null) {
+            rendered.addAll(network.argumentsFor(all.get(Placeholder.NETWORK.key())));
+        }
+        return List.copyOf(rendered);
+    }
+
+    /** The lines of the configuration file with every placeholder replaced; empty when the node has none. */
+    public List<String> renderConfigFile(Map<String, String> values) {
+        if (configFile == null) {
+            return List.of();
+        }
+        Map<String, String> all = withDerived(values);
+        return configFile.lines().stream().map(line -> substitute(line, all)).toList();
+    }
+
+    private Map<String, String> withDerived(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
         if (network != null) {
             String chosen = all.computeIfAbsent(Placeholder.NETWORK.key(), k -> network.defaultValue());
@@ -47,7 +74,11 @@ public record NodeTemplate(String executable, List<String> arguments, String pee
                         + "' is not allowed; allowed networks: " + String.join(", ", network.allowed()));
             }
         }
-        return arguments.stream().map(argument -> substitute(argument, all)).toList();
+        String dataDir = all.get(Placeholder.DATA_DIR.key());
+        if (configFile != null && dataDir != null) {
+            all.putIfAbsent(Placeholder.CONFIG_FILE.key(), dataDir + "/" + configFile.name());
+        }
+        return all;
     }
 
     /** The node's arguments followed by one peer argument per peer. */

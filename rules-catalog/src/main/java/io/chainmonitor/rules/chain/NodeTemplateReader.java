@@ -3,7 +3,9 @@ package io.chainmonitor.rules.chain;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +27,7 @@ final class NodeTemplateReader {
 
     static NodeTemplate read(Mapping mapping) {
         StrictMapping node = YamlFields.open(mapping, "node", "executable", "arguments", "peerArgument", "ports",
-                "websocket", "rpcAuth", "network", "readiness");
+                "websocket", "rpcAuth", "network", "readiness", "configFile");
         String executable = node.string("executable", EXECUTABLE,
                 "a program name (letters, digits, '.', '_', '-'; no path)");
         List<String> arguments = node.strings("arguments", false);
@@ -36,8 +38,20 @@ final class NodeTemplateReader {
         Readiness readiness = readiness(node.mapping("readiness"));
         String peerArgument = node.optionalString("peerArgument");
 
-        Set<Placeholder> used = placeholders(node, arguments);
-        TemplateRules.check(node, used, ports, rpcAuth, websocket, network);
+        Set<Placeholder> used = placeholders(node, "arguments", arguments);
+        ConfigFile configFile = null;
+        if (node.has("configFile")) {
+            StrictMapping file = YamlFields.open(node.mapping("configFile"), "node.configFile", "name", "lines");
+            configFile = new ConfigFile(file.string("name", EXECUTABLE, "a file name (letters, digits, '.', '_', '-')"),
+                    file.strings("lines", false));
+            Set<Placeholder> inFile = placeholders(file, "lines", configFile.lines());
+            if (inFile.contains(Placeholder.CONFIG_FILE)) {
+                throw ChainCatalogException.at(Reason.INCONSISTENT, file.where("lines"), file.path("lines"),
+                        "the configuration file cannot name itself with {configFile}");
+            }
+            used.addAll(inFile);
+        }
+        TemplateRules.check(node, used, ports, rpcAuth, websocket, network, configFile);
         if (peerArgument != null) {
             peerPlaceholders(node, peerArgument);
             if (!ports.contains(PortRole.P2P)) {
@@ -45,7 +59,8 @@ final class NodeTemplateReader {
                         node.path("peerArgument"), "a peer argument needs a p2p port in node.ports");
             }
         }
-        return new NodeTemplate(executable, arguments, peerArgument, ports, rpcAuth, readiness, network, websocket);
+        return new NodeTemplate(executable, arguments, peerArgument, ports, rpcAuth, readiness, network, websocket,
+                configFile);
     }
 
     private static Set<PortRole> ports(StrictMapping node) {
@@ -64,11 +79,11 @@ final class NodeTemplateReader {
         return ports;
     }
 
-    private static Set<Placeholder> placeholders(StrictMapping node, List<String> arguments) {
+    private static Set<Placeholder> placeholders(StrictMapping node, String key, List<String> arguments) {
         Set<Placeholder> used = EnumSet.noneOf(Placeholder.class);
-        List<YamlNode> items = node.items("arguments");
+        List<YamlNode> items = node.items(key);
         for (int i = 0; i < arguments.size(); i++) {
-            String path = node.path("arguments") + "[" + i + "]";
+            String path = node.path(key) + "[" + i + "]";
             YamlNode item = items.get(i);
             for (String name : names(item, path, arguments.get(i))) {
                 Placeholder placeholder = Placeholder.byKey(name).filter(p -> !p.peer())
@@ -104,7 +119,7 @@ final class NodeTemplateReader {
     }
 
     private static NetworkSetting network(Mapping mapping) {
-        StrictMapping network = YamlFields.open(mapping, "node.network", "allowed", "default");
+        StrictMapping network = YamlFields.open(mapping, "node.network", "allowed", "default", "arguments");
         List<String> allowed = network.strings("allowed", false);
         List<YamlNode> items = network.items("allowed");
         for (int i = 0; i < allowed.size(); i++) {
@@ -119,7 +134,29 @@ final class NodeTemplateReader {
             throw ChainCatalogException.at(Reason.INVALID_VALUE, network.where("default"), network.path("default"),
                     "'" + defaultValue + "' is not one of the allowed networks " + String.join(", ", allowed));
         }
-        return new NetworkSetting(allowed, defaultValue);
+        return new NetworkSetting(allowed, defaultValue, networkArguments(network, allowed));
+    }
+
+    /** Per network, plain arguments (no placeholders) appended for replicas on that network. */
+    private static Map<String, List<String>> networkArguments(StrictMapping network, List<String> allowed) {
+        if (!network.has("arguments")) {
+            return Map.of();
+        }
+        Mapping mapping = network.mapping("arguments");
+        StrictMapping byNetwork = YamlFields.open(mapping, network.path("arguments"), allowed.toArray(String[]::new));
+        Map<String, List<String>> arguments = new LinkedHashMap<>();
+        for (String name : mapping.keys().keySet()) {
+            List<String> values = byNetwork.strings(name, false);
+            List<YamlNode> items = byNetwork.items(name);
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i).indexOf('{') >= 0 || values.get(i).indexOf('}') >= 0) {
+                    throw ChainCatalogException.at(Reason.UNKNOWN_PLACEHOLDER, items.get(i).where(),
+                            byNetwork.path(name) + "[" + i + "]", "network arguments take no placeholders");
+                }
+            }
+            arguments.put(name, values);
+        }
+        return arguments;
     }
 
     private static Readiness readiness(Mapping mapping) {

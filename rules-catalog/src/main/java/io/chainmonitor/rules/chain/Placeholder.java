@@ -24,6 +24,8 @@ public enum Placeholder {
     RPC_PASSWORD("rpcPassword", false),
     /** The network the replica runs on, one of the chain type's allowed networks. */
     NETWORK("network", false),
+    /** The full path of the replica's configuration file ({@code node.configFile}), inside {dataDir}. */
+    CONFIG_FILE("configFile", false),
     /** In a peer argument: the peer's host. */
     PEER_HOST("peerHost", true),
     /** In a peer argument: the peer's P2P port. */

@@ -8,7 +8,8 @@ import io.chainmonitor.rules.yaml.StrictMapping;
 /**
  * The rules that tie a launch template's placeholders to the rest of the node mapping: a port placeholder is used
  * exactly when the port is asked for, credentials exactly when the RPC port wants them, {network} exactly when there
- * is a network setting, and every replica keeps its state in {dataDir}.
+ * is a network setting, {configFile} exactly when there is a configuration file, and every replica keeps its state in
+ * {dataDir}. Placeholders count as used in the arguments or in the configuration file's lines.
  */
 final class TemplateRules {
 
@@ -16,7 +17,7 @@ final class TemplateRules {
     }
 
     static void check(StrictMapping node, Set<Placeholder> used, Set<PortRole> ports, RpcAuth rpcAuth,
-            WebSocketEndpoint websocket, NetworkSetting network) {
+            WebSocketEndpoint websocket, NetworkSetting network, ConfigFile configFile) {
         requireBoth(node, used, Placeholder.RPC_PORT, ports.contains(PortRole.RPC), "node.ports has rpc");
         requireBoth(node, used, Placeholder.WS_PORT, ports.contains(PortRole.WS), "node.ports has ws");
         requireBoth(node, used, Placeholder.P2P_PORT, ports.contains(PortRole.P2P), "node.ports has p2p");
@@ -26,6 +27,7 @@ final class TemplateRules {
                 "node.rpcAuth is user-password");
         requireBoth(node, used, Placeholder.NETWORK, network != null, "node.network is set");
         requireBoth(node, used, Placeholder.DATA_DIR, true, "always");
+        requireBoth(node, used, Placeholder.CONFIG_FILE, configFile != null, "node.configFile is set");
         if ((websocket == WebSocketEndpoint.WS_PORT) != ports.contains(PortRole.WS)) {
             throw ChainCatalogException.at(Reason.INCONSISTENT, node.where("websocket"), node.path("websocket"),
                     "ws-port goes with a ws port in node.ports, and a ws port with ws-port");

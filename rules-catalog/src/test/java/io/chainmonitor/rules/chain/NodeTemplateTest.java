@@ -30,8 +30,26 @@ class NodeTemplateTest {
 
         assertThat(arguments).containsExactly("-chain=regtest", "-datadir=/var/lib/cm/r-1", "-server=1", "-listen=1",
                 "-bind=127.0.0.1:19444", "-bind=127.0.0.1:19444=onion", "-port=19444", "-rpcbind=127.0.0.1",
-                "-rpcallowip=127.0.0.1", "-rpcport=19443", "-rpcuser=cm", "-rpcpassword=s3cret", "-printtoconsole",
-                "-dnsseed=0", "-listenonion=0", "-discover=0", "-upnp=0", "-fallbackfee=0.0001");
+                "-rpcallowip=127.0.0.1", "-rpcport=19443", "-conf=/var/lib/cm/r-1/litecoin.conf", "-printtoconsole",
+                "-dnsseed=0", "-listenonion=0", "-discover=0", "-upnp=0", "-fallbackfee=0.0001",
+                "-maxtipage=2000000000");
+    }
+
+    @Test
+    void litecoinCredentialsGoToItsConfigurationFileAndNeverToTheCommandLine() {
+        NodeTemplate litecoin = catalog.require("litecoin").node();
+
+        assertThat(litecoin.configFile().name()).isEqualTo("litecoin.conf");
+        assertThat(litecoin.renderConfigFile(VALUES)).containsExactly("rpcuser=cm", "rpcpassword=s3cret");
+        assertThat(String.join(" ", litecoin.render(VALUES))).doesNotContain("s3cret");
+    }
+
+    @Test
+    void regtestArgumentsAreLeftOutOnOtherNetworks() {
+        NodeTemplate litecoin = catalog.require("litecoin").node();
+
+        assertThat(litecoin.render(with("network", "main"))).doesNotContain("-maxtipage=2000000000");
+        assertThat(catalog.require("anvil").node().renderConfigFile(VALUES)).isEmpty();
     }
 
     @Test
@@ -61,10 +79,10 @@ class NodeTemplateTest {
         Map<String, String> values = new HashMap<>(VALUES);
         values.remove("rpcPassword");
 
-        assertThatThrownBy(() -> catalog.require("litecoin").node().render(values))
+        assertThatThrownBy(() -> catalog.require("litecoin").node().renderConfigFile(values))
                 .isInstanceOfSatisfying(ChainCatalogException.class,
                         e -> assertThat(e.reason()).isEqualTo(ChainCatalogException.Reason.MISSING_VALUE))
-                .hasMessage("litecoind: no value for {rpcPassword} in argument '-rpcpassword={rpcPassword}'");
+                .hasMessage("litecoind: no value for {rpcPassword} in argument 'rpcpassword={rpcPassword}'");
     }
 
     @Test
@@ -88,8 +106,8 @@ class NodeTemplateTest {
 
     @Test
     void valuesAreInsertedLiterallyEvenWithRegexCharacters() {
-        assertThat(catalog.require("litecoin").node().render(with("rpcPassword", "a$1\\b")))
-                .contains("-rpcpassword=a$1\\b");
+        assertThat(catalog.require("litecoin").node().renderConfigFile(with("rpcPassword", "a$1\\b")))
+                .contains("rpcpassword=a$1\\b");
     }
 
     @Test

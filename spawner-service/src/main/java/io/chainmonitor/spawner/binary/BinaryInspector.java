@@ -79,7 +79,7 @@ final class BinaryInspector {
         return Inspection.unsupported("the archive holds no file named " + executable + ", the chain's node");
     }
 
-    private static ArchiveInputStream<?> open(BinaryKind kind, InputStream raw) throws IOException {
+    static ArchiveInputStream<?> open(BinaryKind kind, InputStream raw) throws IOException {
         return switch (kind) {
             case ZIP -> new ZipArchiveInputStream(raw);
             case TAR_GZIP -> new TarArchiveInputStream(new GzipCompressorInputStream(raw));

@@ -17,7 +17,8 @@ import io.chainmonitor.spawner.SpawnerProperties;
 
 /**
  * The content-addressed binary store: {@code <store>/sha256/<hash>}, one read-only file per distinct content, moved
- * into place atomically from {@code <store>/tmp}, so that a reader never sees a partial file.
+ * into place atomically from {@code <store>/tmp}, so that a reader never sees a partial file; an archive deployed is
+ * unpacked once into {@code <store>/unpacked/<hash>}, moved into place the same way.
  */
 @Component
 class BinaryStore {
@@ -35,6 +36,17 @@ class BinaryStore {
     Path newTempFile() throws IOException {
         Path tmp = Files.createDirectories(root.resolve("tmp"));
         return Files.createTempFile(tmp, "upload-", ".part");
+    }
+
+    /** Where the archive of this hash is unpacked, once, for its entry point to run. */
+    Path unpackedPathOf(String sha256) {
+        return root.resolve("unpacked").resolve(sha256);
+    }
+
+    /** A new, empty temporary directory inside the store, on the same file system as the final places. */
+    Path newTempDirectory() throws IOException {
+        Path tmp = Files.createDirectories(root.resolve("tmp"));
+        return Files.createTempDirectory(tmp, "unpack-");
     }
 
     /** Where the binary of this hash lives. */

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +21,8 @@ import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProbe;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
+import io.chainmonitor.support.security.NodeRpcCredentials;
+import io.chainmonitor.support.security.NodeRpcCredentials.Credentials;
 
 /**
  * Turns a project's replica settings into launch specs: replicas {@code r-1}, {@code r-2}, … in the order of the
@@ -37,43 +38,66 @@ final class ReplicaPlanner {
     }
 
     /**
-     * One spec per replica. {@code reservePorts} reserves ports of the given roles in a location's runtime;
-     * {@code credentials} are used when the chain type's RPC port wants a user and password.
+     * One spec per replica. {@code reservePorts} reserves ports of the given roles for a replica id in a location's
+     * runtime; {@code credentials} gives a replica's RPC user and password when the chain type's RPC port wants them.
      */
     static List<ReplicaSpec> plan(String projectId, ChainType chain, ReplicaSettings settings, Path executable,
-            RpcCredentials credentials, BiFunction<String, Set<PortRole>, Map<PortRole, Integer>> reservePorts) {
-        NodeTemplate template = chain.node();
-        Set<PortRole> roles = roles(template);
+            NodeRpcCredentials credentials, PortSource reservePorts) {
+        Set<PortRole> roles = roles(chain.node());
         List<Slot> slots = new ArrayList<>();
         for (ReplicaSettings.LocationCount location : settings.locations()) {
             for (int i = 0; i < location.count(); i++) {
-                String replicaId = "r-" + (slots.size() + 1);
+                String replicaId = replicaId(slots.size() + 1);
                 slots.add(new Slot(new ReplicaKey(projectId, replicaId), location.name(),
-                        reservePorts.apply(location.name(), roles)));
+                        reservePorts.reserve(replicaId, location.name(), roles)));
             }
         }
-        boolean peered = template.peerArgument() != null;
-        ReadinessProbe readiness = readiness(template, credentials);
-        return slots.stream().map(slot -> {
-            List<PeerAddress> peers = peered ? peersOf(slot, slots) : List.of();
-            List<String> arguments = new ArrayList<>(template.render(values(template, slot, credentials), peers));
-            arguments.addAll(settings.extraArgs());
-            return new ReplicaSpec(slot.key(), chain.id(), slot.location(), executable, arguments, Map.of(), null,
-                    roles, readiness, slot.ports());
-        }).toList();
+        return slots.stream().map(slot -> spec(chain, settings.extraArgs(), executable, credentials, slot,
+                peersOf(slot, slots))).toList();
     }
 
-    private static Set<PortRole> roles(NodeTemplate template) {
+    /** The id of the n-th replica a deployment ever had, counted from 1. */
+    static String replicaId(int number) {
+        return "r-" + number;
+    }
+
+    /** The ports roles a replica of this chain type needs. */
+    static Set<PortRole> roles(NodeTemplate template) {
         Set<PortRole> roles = EnumSet.noneOf(PortRole.class);
         template.ports().forEach(role -> roles.add(PortRole.valueOf(role.name())));
         return roles;
     }
 
-    private static Map<String, String> values(NodeTemplate template, Slot slot, RpcCredentials credentials) {
+    /** One replica's spec on its ports, peered with {@code peers} when its chain type peers by argument. */
+    static ReplicaSpec spec(ChainType chain, List<String> extraArgs, Path executable, NodeRpcCredentials credentials,
+            Slot slot, List<PeerAddress> peers) {
+        NodeTemplate template = chain.node();
+        Credentials replicaCredentials = template.rpcAuth() == RpcAuth.USER_PASSWORD
+                ? credentials.forReplica(slot.key().projectId(), slot.key().replicaId())
+                : null;
+        Map<String, String> values = values(slot, replicaCredentials);
+        List<String> arguments = new ArrayList<>(
+                template.render(values, template.peerArgument() != null ? peers : List.of()));
+        arguments.addAll(extraArgs);
+        Map<String, String> files = template.configFile() == null
+                ? Map.of()
+                : Map.of(template.configFile().name(), String.join("\n", template.renderConfigFile(values)) + "\n");
+        return new ReplicaSpec(slot.key(), chain.id(), slot.location(), executable, arguments, Map.of(), null,
+                roles(template), readiness(template, replicaCredentials), slot.ports(), files);
+    }
+
+    /** The P2P addresses of every slot but {@code slot}, for the chain types that have a P2P port. */
+    static List<PeerAddress> peersOf(Slot slot, List<Slot> slots) {
+        return slots.stream().filter(other -> !other.key().equals(slot.key()))
+                .filter(other -> other.ports().containsKey(PortRole.P2P))
+                .map(other -> new PeerAddress(PEER_HOST, other.ports().get(PortRole.P2P))).toList();
+    }
+
+    private static Map<String, String> values(Slot slot, Credentials credentials) {
         Map<String, String> values = new HashMap<>();
         slot.ports().forEach((role, port) -> values.put(key(role), Integer.toString(port)));
         values.put(Placeholder.DATA_DIR.key(), Placeholder.DATA_DIR.token());
-        if (template.rpcAuth() == RpcAuth.USER_PASSWORD) {
+        if (credentials != null) {
             values.put(Placeholder.RPC_USER.key(), credentials.user());
             values.put(Placeholder.RPC_PASSWORD.key(), credentials.password());
         }
@@ -88,20 +112,22 @@ final class ReplicaPlanner {
         };
     }
 
-    private static List<PeerAddress> peersOf(Slot slot, List<Slot> slots) {
-        return slots.stream().filter(other -> other != slot)
-                .map(other -> new PeerAddress(PEER_HOST, other.ports().get(PortRole.P2P))).toList();
-    }
-
-    private static ReadinessProbe readiness(NodeTemplate template, RpcCredentials credentials) {
+    private static ReadinessProbe readiness(NodeTemplate template, Credentials credentials) {
         Readiness readiness = template.readiness();
-        ReadinessProbe.BasicAuth auth = template.rpcAuth() == RpcAuth.USER_PASSWORD
+        ReadinessProbe.BasicAuth auth = credentials != null
                 ? new ReadinessProbe.BasicAuth(credentials.user(), credentials.password())
                 : null;
         return new ReadinessProbe(readiness.method(), JSON.writeValueAsString(readiness.params()),
                 readiness.timeout(), auth);
     }
 
-    private record Slot(ReplicaKey key, String location, Map<PortRole, Integer> ports) {
+    /** Reserves the ports of one replica in its location's runtime. */
+    @FunctionalInterface
+    interface PortSource {
+        Map<PortRole, Integer> reserve(String replicaId, String location, Set<PortRole> roles);
+    }
+
+    /** Where one replica runs and on which ports. */
+    record Slot(ReplicaKey key, String location, Map<PortRole, Integer> ports) {
     }
 }

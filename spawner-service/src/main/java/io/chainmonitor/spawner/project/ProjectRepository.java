@@ -62,6 +62,13 @@ class ProjectRepository {
                 .optional();
     }
 
+    Optional<Project> findLive(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from project where id = ? and deleted_at is null")
+                .param(id)
+                .query(this::map)
+                .optional();
+    }
+
     List<Project> list(String owner) {
         return jdbc
                 .sql("select " + COLUMNS + " from project where owner = ? and deleted_at is null order by created_at")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -61,6 +62,9 @@ public class ProjectService {
         Project changed = current.next(update.name(), update.replicas(), current.binarySha256(), Project.now());
         saveUniquelyNamed(update.name(), () -> projects.update(changed));
         changeLog.projectChanged(changed, Change.UPDATED, caller, settings(changed));
+        if (!changed.replicas().equals(current.replicas())) {
+            publisher.publishEvent(new ProjectChanged(id));
+        }
         return changed;
     }
 
@@ -84,6 +88,12 @@ public class ProjectService {
         return projects.find(id, caller.owner()).orElseThrow(() -> notFound(id));
     }
 
+    /** A live project whoever owns it, for the spawner's own work (rollouts); never for a request. */
+    @Transactional(readOnly = true)
+    public Optional<Project> find(UUID id) {
+        return projects.findLive(id);
+    }
+
     @Transactional(readOnly = true)
     List<Project> list(Caller caller) {
         if (caller instanceof Caller.CiToken token) {
@@ -105,6 +115,9 @@ public class ProjectService {
         Project changed = current.next(current.name(), current.replicas(), sha256, Project.now());
         projects.update(changed);
         changeLog.projectChanged(changed, Change.BINARY_CHANGED, caller, changes);
+        if (!sha256.equals(current.binarySha256())) {
+            publisher.publishEvent(new ProjectChanged(current.id()));
+        }
         return changed;
     }
 

@@ -20,6 +20,7 @@ import io.chainmonitor.spawner.runtime.ReplicaListener;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimes;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
+import io.chainmonitor.spawner.runtime.ReplicaState;
 import io.chainmonitor.spawner.runtime.RunningReplica;
 
 /**
@@ -32,6 +33,7 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
 
     private final ReplicaRuntimes runtimes;
     private final LifecycleEvents events;
+    private final ReplicaJournal journal;
     private final SpawnerProperties.Supervision settings;
     private final Backoff backoff;
     private final Clock clock;
@@ -39,10 +41,12 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
     private final ExecutorService workers;
     private final Map<ReplicaKey, SupervisedReplica> replicas = new ConcurrentHashMap<>();
 
-    ReplicaSupervisor(ReplicaRuntimes runtimes, LifecycleEvents events, SpawnerProperties.Supervision settings,
-            Clock clock, ScheduledExecutorService scheduler, ExecutorService workers) {
+    ReplicaSupervisor(ReplicaRuntimes runtimes, LifecycleEvents events, ReplicaJournal journal,
+            SpawnerProperties.Supervision settings, Clock clock, ScheduledExecutorService scheduler,
+            ExecutorService workers) {
         this.runtimes = runtimes;
         this.events = events;
+        this.journal = journal;
         this.settings = settings;
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), settings.backoffMultiplier());
         this.clock = clock;
@@ -53,19 +57,59 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
 
     /** Starts the replica and keeps it running until {@link #stop(ReplicaKey)}; a crash-looped one starts afresh. */
     public void supervise(ReplicaSpec spec) {
-        SupervisedReplica replica = replicas.compute(spec.key(), (key, previous) -> {
+        supervise(spec, 0, null);
+    }
+
+    /**
+     * Starts the replica as {@link #supervise(ReplicaSpec)} does, carrying over what an earlier spawner recorded: its
+     * restarts and the start of its firing crash-loop finding (null when none fires), so that the finding is resolved
+     * once the replica runs stably, and not raised twice.
+     */
+    public void supervise(ReplicaSpec spec, int restarts, Instant crashLoopSince) {
+        SupervisedReplica replica = register(spec, restarts, crashLoopSince);
+        publish(replica, State.STARTING, null, null, "start requested");
+        workers.execute(() -> launch(replica));
+    }
+
+    /**
+     * Takes over a replica its runtime already runs (re-adopted after a restart of the spawner): restarts it if it
+     * crashes from now on. One that ended meanwhile is started again at once.
+     */
+    public void adopt(ReplicaSpec spec, int restarts, Instant crashLoopSince) {
+        SupervisedReplica replica = register(spec, restarts, crashLoopSince);
+        Optional<RunningReplica> running = replica.runtime.status(spec.key())
+                .filter(status -> status.state() == ReplicaState.RUNNING);
+        if (running.isEmpty()) {
+            publish(replica, State.STARTING, null, null, "gone while the spawner was down; starting it again");
+            workers.execute(() -> launch(replica));
+            return;
+        }
+        long generation;
+        synchronized (replica) {
+            generation = ++replica.generation;
+            replica.pending = scheduler.schedule(() -> workers.execute(() -> stable(replica, generation)),
+                    settings.stableAfter().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        publish(replica, State.RUNNING, running.get(), null, "re-adopted after a restart of the spawner");
+        // It may have ended between the runtime's adoption and now, unheard by anyone.
+        if (replica.runtime.status(spec.key()).filter(status -> status.state() == ReplicaState.RUNNING).isEmpty()) {
+            onExit(spec.key(), null);
+        }
+    }
+
+    private SupervisedReplica register(ReplicaSpec spec, int restarts, Instant crashLoopSince) {
+        return replicas.compute(spec.key(), (key, previous) -> {
             if (previous != null && previous.active) {
                 throw new ReplicaRuntimeException(ReplicaRuntimeException.Reason.ALREADY_RUNNING,
                         "replica " + key + " is already supervised");
             }
             SupervisedReplica fresh = new SupervisedReplica(spec, runtimes.forLocation(spec.location()),
                     new CrashLoopDetector(settings.crashLoopCrashes(), settings.crashLoopWindow()));
-            fresh.findingSince = previous == null ? null : previous.findingSince;
+            fresh.findingSince = previous == null ? crashLoopSince : previous.findingSince;
+            fresh.restarts = previous == null ? restarts : previous.restarts;
             fresh.active = true;
             return fresh;
         });
-        publish(replica, State.STARTING, null, null, "start requested");
-        workers.execute(() -> launch(replica));
     }
 
     /** Stops the replica and its supervision. */
@@ -105,12 +149,16 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
         }
     }
 
-    /** Stops every supervised replica. */
+    /**
+     * Ends supervision without stopping any replica: what happens to them is the runtimes' shutdown policy (left
+     * running for the next spawner, or stopped).
+     */
     @Override
     public void close() {
-        List.copyOf(replicas.keySet()).forEach(key -> {
-            if (replicas.get(key).active) {
-                stop(key);
+        replicas.values().forEach(replica -> {
+            synchronized (replica) {
+                replica.active = false;
+                replica.cancelPending();
             }
         });
         scheduler.shutdownNow();
@@ -182,6 +230,8 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
             events.finding(replica.spec, CrashLoopFinding.firing(replica.spec.key(), replica.spec.chainType(),
                     crashes, settings.crashLoopCrashes(), settings.crashLoopWindow(), exitCode,
                     replica.findingSince));
+            journal.record(replica.spec, new ReplicaJournal.Change(State.FAILED, null, exitCode, why,
+                    replica.restarts, replica.findingSince));
         }
     }
 
@@ -201,6 +251,9 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
             Instant now = clock.instant();
             events.finding(replica.spec, CrashLoopFinding.resolved(replica.spec.key(), replica.spec.chainType(),
                     settings.stableAfter(), since, now.isBefore(since) ? since : now));
+            journal.record(replica.spec, new ReplicaJournal.Change(State.RUNNING,
+                    replica.runtime.status(replica.spec.key()).orElse(null), null, "stable again", replica.restarts,
+                    null));
         }
     }
 
@@ -208,6 +261,12 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
             String reason) {
         RunningReplica endpoints = running != null ? running : replica.runtime.status(replica.spec.key()).orElse(null);
         events.lifecycle(replica.spec, replica.runtime.kind(), state, endpoints, exitCode, reason, replica.restarts);
+        Instant findingSince;
+        synchronized (replica) {
+            findingSince = replica.findingSince;
+        }
+        journal.record(replica.spec,
+                new ReplicaJournal.Change(state, endpoints, exitCode, reason, replica.restarts, findingSince));
     }
 
     private static String firstLine(String message) {

@@ -17,8 +17,9 @@ class SupervisionConfiguration {
 
     @Bean(destroyMethod = "close")
     ReplicaSupervisor replicaSupervisor(ReplicaRuntimes runtimes, EventPublisher publisher,
-            SpawnerProperties properties, ObjectProvider<Clock> clock) {
-        return new ReplicaSupervisor(runtimes, new LifecycleEvents(publisher), properties.supervision(),
+            SpawnerProperties properties, ObjectProvider<Clock> clock, ObjectProvider<ReplicaJournal> journal) {
+        return new ReplicaSupervisor(runtimes, new LifecycleEvents(publisher),
+                journal.getIfAvailable(() -> ReplicaJournal.NONE), properties.supervision(),
                 clock.getIfAvailable(Clock::systemUTC),
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("replica-supervisor")
                         .factory()),

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +17,8 @@ import io.chainmonitor.spawner.binary.NodeFiles;
 import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
 import io.chainmonitor.spawner.supervision.TestNodes;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
+import io.chainmonitor.support.security.NodeRpcCredentials;
+import io.chainmonitor.support.security.NodeRpcCredentials.Credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 class LitecoinDeploymentIT extends SpawnerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final NodeRpcCredentials CREDENTIALS = new NodeRpcCredentials(NODE_RPC_SECRET);
     private static final Path REPLICAS = BuildDirectory.newTempDirectory("deployed-replicas-");
     // A valid regtest address; mining to it needs no wallet.
     private static final String PAYOUT = "rltc1qfr4j35k4w023f4xjkkryryxs8wfqtjy7z62rdp";
@@ -43,21 +45,14 @@ class LitecoinDeploymentIT extends SpawnerIT {
         registry.add("chain-monitor.spawner.runtime.data-directory", REPLICAS::toString);
     }
 
-    // A fresh regtest chain's tip is its genesis block of 2011, so a node counts itself in initial block download and
-    // then fetches blocks only from peers it dialled itself; which of the three it dialled is up to litecoind. A huge
-    // maximum tip age ends that at once, so that every replica fetches the mined blocks from whichever peer has them.
-    private static final String NO_INITIAL_DOWNLOAD = "-maxtipage=2000000000";
-
     @Test
     void threeDeployedReplicasInTwoLocationsPeerFollowOneChainAndStopWithTheirProject() throws IOException {
         String token = user("deployer");
         String id = createProject(token,
                 """
                         {"name": "ltc-deploy", "chainType": "litecoin",
-                         "replicas": {"total": 3, "locations": [{"name": "local-a", "count": 2}, {"name": "local-b", "count": 1}],
-                                      "extraArgs": ["%s"]}}
-                        """
-                        .formatted(NO_INITIAL_DOWNLOAD));
+                         "replicas": {"total": 3, "locations": [{"name": "local-a", "count": 2}, {"name": "local-b", "count": 1}]}}
+                        """);
         String deployment = "/api/v1/projects/" + id + "/deployment";
         assertProblem(send("POST", deployment, token, null), 409, "no-binary");
 
@@ -76,16 +71,24 @@ class LitecoinDeploymentIT extends SpawnerIT {
                 .allMatch(replica -> replica.get("state").asString().equals("RUNNING")));
         List<JsonNode> running = replicas(deployment, token);
         List<Long> pids = running.stream().map(replica -> replica.get("pid").asLong()).toList();
-        JsonRpcTestClient rpc = clientFor(pids.getFirst());
+        Credentials first = CREDENTIALS.forReplica(id, "r-1");
+        JsonRpcTestClient rpc = new JsonRpcTestClient(first.user(), first.password());
+        for (int i = 0; i < pids.size(); i++) {
+            String password = CREDENTIALS.forReplica(id, "r-" + (i + 1)).password();
+            assertThat(commandLine(pids.get(i))).as("command line of r-%d", i + 1).contains("-conf=")
+                    .doesNotContain(password);
+        }
         await().atMost(WAIT).untilAsserted(() -> assertThat(running.stream()
-                .map(replica -> rpc.call(rpcUrl(replica), "getconnectioncount").asInt()))
+                .map(replica -> clientOf(id, replica).call(rpcUrl(replica), "getconnectioncount").asInt()))
                 .allMatch(count -> count >= 2));
 
         rpc.call(rpcUrl(running.getFirst()), "generatetoaddress", 4, PAYOUT);
         await().atMost(WAIT).untilAsserted(() -> assertThat(running.stream()
-                .map(replica -> rpc.call(rpcUrl(replica), "getblockcount").asInt())).containsOnly(4));
+                .map(replica -> clientOf(id, replica).call(rpcUrl(replica), "getblockcount").asInt()))
+                .containsOnly(4));
         String tip = rpc.call(rpcUrl(running.getFirst()), "getbestblockhash").asString();
-        running.forEach(replica -> assertThat(rpc.call(rpcUrl(replica), "getbestblockhash").asString()).isEqualTo(tip));
+        running.forEach(replica -> assertThat(clientOf(id, replica).call(rpcUrl(replica), "getbestblockhash")
+                .asString()).isEqualTo(tip));
 
         assertThat(send("DELETE", "/api/v1/projects/" + id, token, null).statusCode()).isEqualTo(204);
         await().atMost(WAIT).until(() -> pids.stream().noneMatch(pid -> ProcessHandle.of(pid)
@@ -107,16 +110,15 @@ class LitecoinDeploymentIT extends SpawnerIT {
         return replica.get("rpcUrl").asString();
     }
 
-    /** The generated credentials are never shown by the API; the test reads them from the node's command line. */
-    private static JsonRpcTestClient clientFor(long pid) {
-        List<String> arguments = ProcessHandle.of(pid).flatMap(process -> process.info().arguments())
-                .map(List::of).orElseThrow();
-        return new JsonRpcTestClient(argument(arguments, "-rpcuser="), argument(arguments, "-rpcpassword="));
+    /** The credentials are never shown by the API; the test derives them from the platform secret, as the watcher does. */
+    private static JsonRpcTestClient clientOf(String projectId, JsonNode replica) {
+        Credentials credentials = CREDENTIALS.forReplica(projectId, replica.get("id").asString());
+        return new JsonRpcTestClient(credentials.user(), credentials.password());
     }
 
-    private static String argument(List<String> arguments, String prefix) {
-        Optional<String> value = arguments.stream().filter(argument -> argument.startsWith(prefix))
-                .map(argument -> argument.substring(prefix.length())).findFirst();
-        return value.orElseThrow(() -> new AssertionError("no " + prefix + " in " + arguments));
+    /** What {@code ps} shows: the process's arguments as the kernel keeps them. */
+    private static String commandLine(long pid) throws IOException {
+        return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
     }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +15,8 @@ import io.chainmonitor.spawner.project.ReplicaSettings.LocationCount;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProbe;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
+import io.chainmonitor.support.security.NodeRpcCredentials;
+import io.chainmonitor.support.security.NodeRpcCredentials.Credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +24,12 @@ class ReplicaPlannerTest {
 
     private static final ChainCatalog CATALOG = ChainCatalog.builtIn();
     private static final Path LITECOIND = Path.of("store", "sha256", "abc");
-    private static final RpcCredentials CREDENTIALS = new RpcCredentials("cm-user", "secret-password");
+    private static final NodeRpcCredentials CREDENTIALS = new NodeRpcCredentials("0123456789abcdef0123456789abcdef");
 
     private final List<String> reservedIn = new ArrayList<>();
     private int nextPort = 20000;
 
-    private final BiFunction<String, Set<PortRole>, Map<PortRole, Integer>> ports = (location, roles) -> {
+    private final ReplicaPlanner.PortSource ports = (replicaId, location, roles) -> {
         reservedIn.add(location);
         Map<PortRole, Integer> reserved = new EnumMap<>(PortRole.class);
         for (PortRole role : PortRole.values()) {
@@ -79,12 +79,24 @@ class ReplicaPlannerTest {
     }
 
     @Test
-    void generatedCredentialsGoIntoTheArgumentsAndTheReadinessProbe() {
+    void derivedCredentialsGoIntoTheConfigurationFileAndTheReadinessProbeNeverIntoTheArguments() {
         ReplicaSpec first = planLitecoin(List.of()).getFirst();
+        Credentials expected = CREDENTIALS.forReplica("p-1", "r-1");
 
-        assertThat(first.arguments()).contains("-rpcuser=cm-user", "-rpcpassword=secret-password");
+        assertThat(first.files()).containsExactly(Map.entry("litecoin.conf",
+                "rpcuser=" + expected.user() + "\nrpcpassword=" + expected.password() + "\n"));
+        assertThat(first.arguments()).contains("-conf={dataDir}/litecoin.conf");
+        assertThat(String.join(" ", first.arguments())).doesNotContain(expected.password(), "-rpcpassword");
         assertThat(first.readiness()).isEqualTo(new ReadinessProbe("getblockchaininfo", "[]", Duration.ofSeconds(60),
-                new ReadinessProbe.BasicAuth("cm-user", "secret-password")));
+                new ReadinessProbe.BasicAuth(expected.user(), expected.password())));
+        assertThat(first.toString()).doesNotContain(expected.password());
+    }
+
+    @Test
+    void eachReplicaHasCredentialsOfItsOwn() {
+        List<ReplicaSpec> specs = planLitecoin(List.of());
+
+        assertThat(specs).extracting(spec -> spec.readiness().auth().password()).doesNotHaveDuplicates();
     }
 
     @Test
@@ -106,18 +118,9 @@ class ReplicaPlannerTest {
             assertThat(spec.arguments()).containsExactly("--host", "127.0.0.1", "--port",
                     spec.ports().get(PortRole.RPC).toString(), "--state", "{dataDir}/state.json");
             assertThat(spec.readiness().auth()).isNull();
+            assertThat(spec.files()).isEmpty();
             assertThat(spec.portRoles()).containsExactly(PortRole.RPC);
         });
-    }
-
-    @Test
-    void generatedCredentialsDifferAndTheirTextHidesThePassword() {
-        RpcCredentials one = RpcCredentials.generate();
-        RpcCredentials two = RpcCredentials.generate();
-
-        assertThat(one.password()).hasSize(64).isNotEqualTo(two.password());
-        assertThat(one.user()).isNotEqualTo(two.user()).matches("cm-[0-9a-f]{12}");
-        assertThat(one.toString()).doesNotContain(one.password());
     }
 
     private List<ReplicaSpec> planLitecoin(List<String> extraArgs) {

@@ -46,6 +46,7 @@ class ReplicaSupervisorTest {
     private final MovableClock clock = new MovableClock();
     private final ScriptedRuntime runtime = new ScriptedRuntime();
     private final RecordingEvents events = new RecordingEvents();
+    private final List<ReplicaJournal.Change> journal = Collections.synchronizedList(new ArrayList<>());
     private ReplicaSupervisor supervisor;
 
     @AfterEach
@@ -124,6 +125,26 @@ class ReplicaSupervisorTest {
     }
 
     @Test
+    void aFindingThatFiredBeforeARestartOfTheSpawnerIsResolvedNotRaisedAgainAndTheJournalFollows() {
+        supervisor = supervisor(Duration.ofMillis(300));
+        Instant firingSince = Instant.parse("2026-11-22T02:55:00Z");
+
+        supervisor.supervise(SPEC, 4, firingSince);
+
+        await().atMost(WAIT).until(() -> events.findings.size() == 1);
+        assertThat(events.findings.getFirst()).satisfies(resolved -> {
+            assertThat(resolved.status()).isEqualTo(Finding.Status.RESOLVED);
+            assertThat(resolved.startsAt()).isEqualTo(firingSince);
+        });
+        assertThat(events.lifecycles).extracting(Lifecycle::restarts).containsOnly(4);
+        await().atMost(WAIT).until(() -> journal.size() == 3);
+        assertThat(journal).extracting(ReplicaJournal.Change::state).containsExactly(State.STARTING, State.RUNNING,
+                State.RUNNING);
+        assertThat(journal).extracting(ReplicaJournal.Change::crashLoopSince).containsExactly(firingSince,
+                firingSince, null);
+    }
+
+    @Test
     void aStoppedReplicaIsNotRestartedWhenItsProcessEnds() {
         supervisor = supervisor(Duration.ofMinutes(10));
         supervisor.supervise(SPEC);
@@ -139,7 +160,9 @@ class ReplicaSupervisorTest {
     private ReplicaSupervisor supervisor(Duration stableAfter) {
         SpawnerProperties.Supervision settings = new SpawnerProperties.Supervision(Duration.ofMillis(10),
                 Duration.ofMillis(40), 2.0, stableAfter, 3, Duration.ofMinutes(1));
-        return new ReplicaSupervisor(new ReplicaRuntimes(List.of(runtime)), events, settings, clock,
+        return new ReplicaSupervisor(new ReplicaRuntimes(List.of(runtime)), events,
+                (spec, change) -> journal.add(change), settings,
+                clock,
                 Executors.newSingleThreadScheduledExecutor(), Executors.newVirtualThreadPerTaskExecutor());
     }
 

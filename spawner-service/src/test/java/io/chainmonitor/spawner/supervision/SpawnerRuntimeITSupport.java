@@ -23,6 +23,7 @@ import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.EventCodec;
 import io.chainmonitor.events.Topic;
 import io.chainmonitor.spawner.SpawnerApplication;
+import io.chainmonitor.spawner.SpawnerIT;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimes;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
@@ -40,6 +41,9 @@ import static org.awaitility.Awaitility.await;
         "server.port=0",
         "management.server.port=0",
         "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET,
+        "chain-monitor.security.node-rpc-secret=" + SpawnerIT.NODE_RPC_SECRET,
+        // A test run leaves no node behind when its cached contexts close.
+        "chain-monitor.spawner.runtime.keep-replicas-on-shutdown=false",
         "chain-monitor.spawner.runtime.stop-grace-period=10s",
         "chain-monitor.spawner.supervision.initial-backoff=200ms",
         "chain-monitor.spawner.supervision.max-backoff=1s",

@@ -85,6 +85,9 @@ class CiTokenIT extends SpawnerIT {
         assertProblem(get("/api/v1/projects/" + other, token), 404, "not-found");
         byte[] elf = NodeFiles.x86Executable();
         assertProblem(uploadBinary(other, token, elf, NodeFiles.sha256(elf)), 404, "not-found");
+        assertProblem(send("POST", "/api/v1/projects/" + other + "/deployment", token, null), 404, "not-found");
+        assertProblem(get("/api/v1/projects/" + other + "/deployment", token), 404, "not-found");
+        assertProblem(send("DELETE", "/api/v1/projects/" + other + "/deployment", token, null), 404, "not-found");
 
         assertThat(stored()).isEqualTo(before);
     }

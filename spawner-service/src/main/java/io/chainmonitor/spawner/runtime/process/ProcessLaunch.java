@@ -1,8 +1,10 @@
 package io.chainmonitor.spawner.runtime.process;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,7 @@ final class ProcessLaunch {
         spec.arguments().forEach(argument -> command.add(substitute(argument, ports, directory)));
         try {
             Files.createDirectories(directory);
+            writeFiles(spec, ports, directory);
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
             builder.environment().putAll(spec.environment());
             Process process = builder.start();
@@ -65,6 +68,17 @@ final class ProcessLaunch {
         } catch (IOException e) {
             throw new ReplicaRuntimeException(Reason.START_FAILED,
                     "replica " + spec.key() + ": cannot start " + spec.executable() + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** Writes the spec's files, owner-only from their creation on, so that no other user ever reads a secret. */
+    private static void writeFiles(ReplicaSpec spec, Map<PortRole, Integer> ports, Path directory) throws IOException {
+        for (Map.Entry<String, String> file : spec.files().entrySet()) {
+            Path target = directory.resolve(file.getKey());
+            Files.deleteIfExists(target);
+            Files.createFile(target,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(target, substitute(file.getValue(), ports, directory), StandardCharsets.UTF_8);
         }
     }
 

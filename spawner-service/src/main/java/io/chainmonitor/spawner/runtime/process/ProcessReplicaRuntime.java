@@ -46,6 +46,7 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
     private final Clock clock;
     private final Map<ReplicaKey, TrackedProcess> tracked = new ConcurrentHashMap<>();
     private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean released;
 
     /** A process runtime serving {@code locations} (the configured locations of runtime {@code process}). */
     public ProcessReplicaRuntime(SpawnerProperties.Runtime settings, Set<String> locations, Clock clock) {
@@ -183,6 +184,26 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
         return adopted;
     }
 
+    /**
+     * What the spawner does with its replicas when it shuts down: leaves them running, their pid files in place, for
+     * the next spawner to adopt ({@code keep-replicas-on-shutdown}), or stops them.
+     */
+    public void shutdown() {
+        if (settings.keepReplicasOnShutdown()) {
+            release();
+        } else {
+            close();
+        }
+    }
+
+    /** Forgets every replica without stopping it: their pid files stay, so that a later spawner adopts them. */
+    public void release() {
+        released = true;
+        List<ReplicaKey> keys = List.copyOf(tracked.keySet());
+        keys.forEach(tracked::remove);
+        log.info("left {} replicas running for the next spawner", keys.size());
+    }
+
     @Override
     public void close() {
         CompletableFuture.allOf(List.copyOf(tracked.keySet()).stream()
@@ -221,6 +242,10 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
     }
 
     private void onProcessExit(TrackedProcess process) {
+        if (released) {
+            // Another spawner owns the replica now; its pid file is that spawner's business.
+            return;
+        }
         boolean crashed = process.markExited();
         // A restart may already have written the pid file of the next process.
         PidFile.readFrom(process.dataDirectory()).filter(file -> file.pid() == process.handle().pid())

@@ -9,11 +9,14 @@ import org.springframework.context.annotation.Configuration;
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.runtime.RuntimeKind;
 
-/** The process runtime, which re-adopts (or cleans up) the replicas an earlier spawner left behind when it starts. */
+/**
+ * The process runtime, which re-adopts (or cleans up) the replicas an earlier spawner left behind when it starts, and
+ * leaves its own running (or stops them) when it shuts down.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProcessRuntimeConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean(destroyMethod = "shutdown")
     ProcessReplicaRuntime processReplicaRuntime(SpawnerProperties properties, ObjectProvider<Clock> clock) {
         ProcessReplicaRuntime runtime = new ProcessReplicaRuntime(properties.runtime(),
                 properties.locationsRunBy(RuntimeKind.PROCESS), clock.getIfAvailable(Clock::systemUTC));

@@ -172,6 +172,39 @@ class ProcessReplicaRuntimeTest {
     }
 
     @Test
+    void theSpecsFilesAreWrittenOwnerOnlyWithTheirPlaceholdersFilledInBeforeTheNodeStarts() throws IOException {
+        runtime = runtime();
+        Path node = script("conf", "cat \"$1\"", "exec sleep 60");
+        ReplicaSpec spec = new ReplicaSpec(new ReplicaKey("p-1", "r-1"), "litecoin", "local", node,
+                List.of("{dataDir}/node.conf"), Map.of(), null, Set.of(PortRole.RPC), null, Map.of(),
+                Map.of("node.conf", "rpcport={rpcPort}\nrpcpassword=s3cret\n"));
+
+        RunningReplica running = runtime.start(spec);
+
+        Path conf = running.dataDirectory().resolve("node.conf");
+        assertThat(Files.getPosixFilePermissions(conf)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        await().atMost(WAIT).until(() -> heard.size() == 2);
+        assertThat(heard).containsExactly("STDOUT 1 rpcport=" + running.ports().get(PortRole.RPC),
+                "STDOUT 2 rpcpassword=s3cret");
+        assertThat(spec.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aReleasedReplicaKeepsRunningWithItsPidFileForTheNextSpawner() throws IOException {
+        runtime = runtime();
+        RunningReplica running = runtime.start(spec("r-1", script("kept", "sleep 60"), List.of(), null));
+
+        runtime.release();
+
+        assertThat(runtime.replicas()).isEmpty();
+        assertThat(ProcessHandle.of(running.pid()).filter(ProcessHandle::isAlive)).isPresent();
+        try (ProcessReplicaRuntime next = runtime()) {
+            assertThat(next.adoptLeftovers()).extracting(RunningReplica::pid).containsExactly(running.pid());
+        }
+        assertThat(ProcessHandle.of(running.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
     void aFileThatCannotBeExecutedIsRefusedBeforeAnythingStarts() throws IOException {
         runtime = runtime();
         Path text = Files.writeString(directory.resolve("notes.txt"), "not a node");
@@ -183,7 +216,8 @@ class ProcessReplicaRuntimeTest {
 
     private ProcessReplicaRuntime runtime() {
         ProcessReplicaRuntime created = new ProcessReplicaRuntime(new SpawnerProperties.Runtime(
-                directory.resolve("replicas"), Duration.ofSeconds(2), Duration.ofMillis(50), 64, null), Set.of("local"),
+                directory.resolve("replicas"), Duration.ofSeconds(2), Duration.ofMillis(50), 64, null, null),
+                Set.of("local"),
                 Clock.systemUTC());
         created.addListener(new ReplicaListener() {
             @Override
