@@ -1,0 +1,419 @@
+package io.chainmonitor.spawner.runtime.docker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotModifiedException;
+
+import io.chainmonitor.spawner.SpawnerProperties;
+import io.chainmonitor.spawner.runtime.OutputLine;
+import io.chainmonitor.spawner.runtime.PortAllocator;
+import io.chainmonitor.spawner.runtime.PortRole;
+import io.chainmonitor.spawner.runtime.ReadinessProber;
+import io.chainmonitor.spawner.runtime.ReplicaKey;
+import io.chainmonitor.spawner.runtime.ReplicaListener;
+import io.chainmonitor.spawner.runtime.ReplicaRuntime;
+import io.chainmonitor.spawner.runtime.ReplicaRuntimeException;
+import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
+import io.chainmonitor.spawner.runtime.ReplicaSpec;
+import io.chainmonitor.spawner.runtime.ReplicaState;
+import io.chainmonitor.spawner.runtime.RunningReplica;
+import io.chainmonitor.spawner.runtime.RuntimeKind;
+
+/**
+ * Runs replicas as containers on the Docker hosts of the {@code docker} locations, one engine per location. Docker
+ * never restarts them (the supervisor does); their output is followed into the same {@link OutputLine}s as a
+ * process's; containers an earlier spawner left are found by label and re-adopted or removed
+ * ({@link #adoptLeftovers()}).
+ */
+public final class DockerReplicaRuntime implements ReplicaRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(DockerReplicaRuntime.class);
+
+    private final SpawnerProperties.Runtime runtime;
+    private final SpawnerProperties.Docker settings;
+    private final Map<String, DockerEngine> engines;
+    private final Clock clock;
+    private final PortAllocator ports = new PortAllocator();
+    private final ReadinessProber prober = new ReadinessProber(Duration.ofSeconds(2));
+    private final Map<ReplicaKey, TrackedContainer> tracked = new ConcurrentHashMap<>();
+    private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** A runtime for the given docker locations (name → Docker host URL). */
+    public DockerReplicaRuntime(SpawnerProperties.Runtime runtime, SpawnerProperties.Docker settings,
+            Map<String, String> locations, Clock clock) {
+        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
+        Map<String, DockerEngine> byLocation = new ConcurrentHashMap<>();
+        // Stopping waits for the grace period on the engine's side: calls may take that long on top.
+        Duration callTimeout = settings.apiTimeout().plus(runtime.stopGracePeriod());
+        locations.forEach((name, target) -> byLocation.put(name,
+                new DockerEngine(name, DockerHost.parse(target), callTimeout)));
+        this.engines = Map.copyOf(byLocation);
+    }
+
+    @Override
+    public RuntimeKind kind() {
+        return RuntimeKind.DOCKER;
+    }
+
+    @Override
+    public boolean serves(String location) {
+        return location != null && engines.containsKey(location);
+    }
+
+    @Override
+    public RunningReplica start(ReplicaSpec spec) {
+        DockerEngine engine = engineFor(spec.location());
+        Path binary = binaryOf(spec);
+        String image = settings.imageFor(spec.chainType());
+        ImagePuller.ensure(engine, image, settings.pullTimeout());
+        ReplicaKey key = spec.key();
+        TrackedContainer container;
+        synchronized (this) {
+            TrackedContainer previous = tracked.get(key);
+            if (previous != null && previous.isLive()) {
+                throw new ReplicaRuntimeException(Reason.ALREADY_RUNNING, "replica " + key + " is already running");
+            }
+            Map<PortRole, Integer> assigned = previous != null ? previous.ports() : allocate(spec);
+            String id = null;
+            try {
+                if (previous != null) {
+                    remove(previous);
+                }
+                Path directory = dataDirectoryOf(spec);
+                String create = "create container " + ContainerDefinition.nameOf(key) + " from " + image;
+                id = engine.call(create, client -> ContainerDefinition.define(client.createContainerCmd(image), spec,
+                        assigned, binary, directory, ownerOf(directory), settings).exec().getId());
+                String containerId = id;
+                engine.run("start container " + id, client -> client.startContainerCmd(containerId).exec());
+                container = new TrackedContainer(key, spec.chainType(), engine, id, assigned, directory,
+                        clock.instant(), false, settings.publishAddress(), ReplicaState.STARTING);
+                container.pid(localPid(engine, inspect(engine, id)));
+                tracked.put(key, container);
+            } catch (RuntimeException e) {
+                if (previous == null) {
+                    assigned.values().forEach(ports::release);
+                }
+                if (id != null) {
+                    removeQuietly(engine, id);
+                }
+                throw e;
+            }
+        }
+        follow(container, null);
+        awaitReady(spec, container);
+        if (!container.markRunning()) {
+            throw exitedBeforeReady(container);
+        }
+        log.info("replica {} runs in container {} on {} with ports {}", key, container.containerId(), engine.host(),
+                container.ports());
+        return container.snapshot();
+    }
+
+    @Override
+    public Map<PortRole, Integer> reservePorts(Set<PortRole> roles) {
+        Map<PortRole, Integer> reserved = new EnumMap<>(PortRole.class);
+        roles.forEach(role -> reserved.put(role, ports.allocate()));
+        return Map.copyOf(reserved);
+    }
+
+    @Override
+    public void releasePorts(Map<PortRole, Integer> reserved) {
+        reserved.values().forEach(ports::release);
+    }
+
+    @Override
+    public void stop(ReplicaKey key) {
+        TrackedContainer container = tracked.remove(key);
+        if (container == null) {
+            return;
+        }
+        container.requestStop();
+        remove(container);
+        container.ports().values().forEach(ports::release);
+        log.info("replica {} stopped", key);
+    }
+
+    @Override
+    public void kill(ReplicaKey key) {
+        TrackedContainer container = tracked.get(key);
+        if (container == null) {
+            throw new ReplicaRuntimeException(Reason.UNKNOWN_REPLICA, "no replica " + key);
+        }
+        container.engine().run("kill container " + container.containerId(),
+                client -> client.killContainerCmd(container.containerId()).exec());
+    }
+
+    @Override
+    public Optional<RunningReplica> status(ReplicaKey key) {
+        return Optional.ofNullable(tracked.get(key)).map(TrackedContainer::snapshot);
+    }
+
+    @Override
+    public List<RunningReplica> replicas() {
+        return tracked.values().stream().map(TrackedContainer::snapshot).toList();
+    }
+
+    @Override
+    public void addListener(ReplicaListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Looks on every engine for containers labelled as this spawner's: a running one of a known location is tracked
+     * again (its output followed from now on) when {@code runtime.adopt-leftovers} allows; every other one is removed,
+     * so that nothing is left running unsupervised. An engine that cannot be reached is skipped with a warning.
+     */
+    public List<RunningReplica> adoptLeftovers() {
+        List<RunningReplica> adopted = new ArrayList<>();
+        for (DockerEngine engine : engines.values()) {
+            try {
+                for (Leftovers.Found found : Leftovers.list(engine)) {
+                    adopt(engine, found).ifPresent(adopted::add);
+                }
+            } catch (ReplicaRuntimeException e) {
+                log.warn("cannot look for leftover replicas: {}", e.getMessage());
+            }
+        }
+        return adopted;
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture.allOf(List.copyOf(tracked.keySet()).stream()
+                .map(key -> CompletableFuture.runAsync(() -> stop(key), Thread.ofVirtual()::start))
+                .toArray(CompletableFuture[]::new)).join();
+        engines.values().forEach(DockerEngine::close);
+    }
+
+    private Optional<RunningReplica> adopt(DockerEngine engine, Leftovers.Found found) {
+        boolean adoptable = runtime.adoptLeftovers() && found.running() && found.key() != null
+                && engine.location().equals(found.location()) && !tracked.containsKey(found.key());
+        if (!adoptable) {
+            log.info("removing leftover container {} ({})", found.containerId(), found.key());
+            removeQuietly(engine, found.containerId());
+            return Optional.empty();
+        }
+        found.ports().values().forEach(ports::reserve);
+        TrackedContainer container = new TrackedContainer(found.key(), found.chainType(), engine,
+                found.containerId(), found.ports(), runtime.dataDirectory().toAbsolutePath()
+                        .resolve(found.key().projectId()).resolve(found.key().replicaId()),
+                clock.instant(), true, settings.publishAddress(), ReplicaState.RUNNING);
+        container.pid(localPid(engine, inspect(engine, found.containerId())));
+        tracked.put(found.key(), container);
+        follow(container, (int) clock.instant().getEpochSecond());
+        log.info("replica {}: re-adopted container {}", found.key(), found.containerId());
+        return Optional.of(container.snapshot());
+    }
+
+    /** Follows the container's output (from {@code sinceEpochSecond}, or from its start) until it stops. */
+    private void follow(TrackedContainer container, Integer sinceEpochSecond) {
+        ContainerLogs logs = new ContainerLogs(line -> fireOutput(container.key(), line), clock);
+        container.follow(logs);
+        logs.ended().thenRun(() -> onStreamEnded(container, logs));
+        var command = container.engine().streams().logContainerCmd(container.containerId()).withStdOut(true)
+                .withStdErr(true).withFollowStream(true).withTimestamps(false);
+        if (sinceEpochSecond != null) {
+            command.withSince(sinceEpochSecond);
+        }
+        try {
+            command.exec(logs);
+        } catch (RuntimeException e) {
+            throw container.engine().failure("follow the output of " + container.containerId(), e);
+        }
+    }
+
+    private void onStreamEnded(TrackedContainer container, ContainerLogs logs) {
+        if (container.stopRequested() || container.logs() != logs) {
+            return;
+        }
+        Integer exitCode = null;
+        try {
+            InspectContainerResponse.ContainerState state = inspect(container.engine(), container.containerId())
+                    .getState();
+            if (Boolean.TRUE.equals(state.getRunning())) {
+                // The stream broke, not the container: follow it again from now on.
+                follow(container, (int) clock.instant().getEpochSecond());
+                return;
+            }
+            exitCode = state.getExitCodeLong() == null ? null : state.getExitCodeLong().intValue();
+        } catch (ReplicaRuntimeException e) {
+            log.warn("replica {}: its container is gone or cannot be inspected: {}", container.key(), e.getMessage());
+        }
+        if (container.markExited(exitCode)) {
+            log.warn("replica {} (container {}) exited with {}", container.key(), container.containerId(), exitCode);
+            Integer code = exitCode;
+            listeners.forEach(listener -> listener.onExit(container.key(), code));
+        }
+    }
+
+    private void awaitReady(ReplicaSpec spec, TrackedContainer container) {
+        if (spec.readiness() == null) {
+            return;
+        }
+        Instant deadline = clock.instant().plus(spec.readiness().timeout());
+        int rpcPort = container.ports().get(PortRole.RPC);
+        try {
+            while (true) {
+                if (container.logs().ended().isDone()) {
+                    throw exitedBeforeReady(container);
+                }
+                if (prober.isReady(settings.publishAddress(), rpcPort, spec.readiness())) {
+                    return;
+                }
+                if (clock.instant().isAfter(deadline)) {
+                    container.requestStop();
+                    removeQuietly(container.engine(), container.containerId());
+                    throw new ReplicaRuntimeException(Reason.NOT_READY_IN_TIME, "replica " + spec.key()
+                            + " did not answer " + spec.readiness().method() + " on " + settings.publishAddress() + ":"
+                            + rpcPort + " within " + spec.readiness().timeout() + tail(container), null, null);
+                }
+                try {
+                    container.logs().ended().get(runtime.readinessPollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // Still running: probe again.
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            container.requestStop();
+            removeQuietly(container.engine(), container.containerId());
+            throw new ReplicaRuntimeException(Reason.START_FAILED, "replica " + spec.key() + ": interrupted", null, e);
+        }
+    }
+
+    private ReplicaRuntimeException exitedBeforeReady(TrackedContainer container) {
+        Integer exitCode = container.exitCode();
+        if (exitCode == null) {
+            // The end of the stream may not be recorded yet: the engine knows the exit code.
+            try {
+                Long code = inspect(container.engine(), container.containerId()).getState().getExitCodeLong();
+                exitCode = code == null ? null : code.intValue();
+            } catch (ReplicaRuntimeException e) {
+                log.debug("replica {}: no exit code: {}", container.key(), e.getMessage());
+            }
+        }
+        return new ReplicaRuntimeException(Reason.EXITED_BEFORE_READY, "replica " + container.key() + " (container "
+                + container.containerId() + ") exited with " + exitCode + " before it was ready" + tail(container),
+                exitCode, null);
+    }
+
+    /** Stops the container (SIGTERM, SIGKILL after the grace period, on the engine's side) and removes it. */
+    private void remove(TrackedContainer container) {
+        DockerEngine engine = container.engine();
+        String id = container.containerId();
+        try {
+            engine.run("stop container " + id, client -> client.stopContainerCmd(id)
+                    .withTimeout((int) Math.max(1, runtime.stopGracePeriod().toSeconds())).exec());
+        } catch (ReplicaRuntimeException e) {
+            if (!(e.getCause() instanceof NotModifiedException) && e.reason() != Reason.PLATFORM_NOT_FOUND) {
+                throw e;
+            }
+        }
+        removeQuietly(engine, id);
+    }
+
+    /** Removes a container by force; one already gone is fine. */
+    private static void removeQuietly(DockerEngine engine, String id) {
+        try {
+            engine.run("remove container " + id,
+                    client -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+        } catch (ReplicaRuntimeException e) {
+            if (e.reason() != Reason.PLATFORM_NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    private static InspectContainerResponse inspect(DockerEngine engine, String id) {
+        return engine.call("inspect container " + id, client -> client.inspectContainerCmd(id).exec());
+    }
+
+    /** The container's pid, when the engine runs on this machine (so that /proc shows that very process). */
+    private static Long localPid(DockerEngine engine, InspectContainerResponse inspected) {
+        boolean local = "unix".equalsIgnoreCase(engine.host().uri().getScheme())
+                || "127.0.0.1".equals(engine.host().uri().getHost())
+                || "localhost".equalsIgnoreCase(engine.host().uri().getHost());
+        return local && inspected.getState() != null ? inspected.getState().getPidLong() : null;
+    }
+
+    private DockerEngine engineFor(String location) {
+        DockerEngine engine = location == null ? null : engines.get(location);
+        if (engine == null) {
+            throw new ReplicaRuntimeException(Reason.UNKNOWN_LOCATION, "no docker location '" + location + "'");
+        }
+        return engine;
+    }
+
+    private Map<PortRole, Integer> allocate(ReplicaSpec spec) {
+        if (!spec.ports().isEmpty()) {
+            spec.ports().values().forEach(ports::reserve);
+            return spec.ports();
+        }
+        return reservePorts(spec.portRoles());
+    }
+
+    private Path dataDirectoryOf(ReplicaSpec spec) {
+        Path directory = spec.dataDirectory() != null ? spec.dataDirectory()
+                : runtime.dataDirectory().resolve(spec.key().projectId()).resolve(spec.key().replicaId());
+        try {
+            return Files.createDirectories(directory.toAbsolutePath());
+        } catch (IOException e) {
+            throw new ReplicaRuntimeException(Reason.IO_FAILURE, "cannot create " + directory, null, e);
+        }
+    }
+
+    private static Path binaryOf(ReplicaSpec spec) {
+        try {
+            Path binary = spec.executable().toRealPath();
+            if (!Files.isRegularFile(binary)) {
+                throw new IOException("not a regular file");
+            }
+            return binary;
+        } catch (IOException e) {
+            throw new ReplicaRuntimeException(Reason.EXECUTABLE_NOT_RUNNABLE,
+                    "replica " + spec.key() + ": " + spec.executable() + " is not a file to mount: " + e.getMessage(),
+                    null, e);
+        }
+    }
+
+    /** {@code uid:gid} of the directory's owner, or null where the file system does not say. */
+    private static String ownerOf(Path directory) {
+        try {
+            return Files.getAttribute(directory, "unix:uid") + ":" + Files.getAttribute(directory, "unix:gid");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String tail(TrackedContainer container) {
+        List<String> lines = container.logs() == null ? List.of() : container.logs().tail();
+        return lines.isEmpty() ? "" : "; last output:\n" + String.join("\n", lines);
+    }
+
+    private void fireOutput(ReplicaKey key, OutputLine line) {
+        listeners.forEach(listener -> listener.onOutput(key, line));
+    }
+}
