@@ -61,8 +61,19 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
 
     @Override
     public void onError(Throwable throwable) {
+        // A broken stream is not the container's end: whoever waits on ended() asks the engine what happened.
+        org.slf4j.LoggerFactory.getLogger(ContainerLogs.class).debug("log stream ended: {}", throwable.toString());
         finish();
-        super.onError(throwable);
+        closeQuietly();
+    }
+
+    /** Stops following (the stream is released, ended() completes). */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ContainerLogs.class).debug("closing a log stream: {}", e.toString());
+        }
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.chainmonitor.spawner.runtime.docker;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -20,6 +23,8 @@ import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
  * {@link ReplicaRuntimeException} that names the host, the call and the engine's answer.
  */
 final class DockerEngine implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String location;
     private final DockerHost host;
@@ -94,16 +99,21 @@ final class DockerEngine implements AutoCloseable {
                 prefix + "the engine cannot be reached: " + e.getMessage(), null, e);
     }
 
-    /** The engine's own message, from its JSON answer when there is one. */
+    /** The engine's own message, from its JSON answer ({@code Status 409: {"message": …}}) when there is one. */
     private static String engineSaid(RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
-        int start = message.indexOf("\"message\":\"");
-        if (start >= 0) {
-            int from = start + "\"message\":\"".length();
-            int end = message.indexOf('"', from);
-            return "- " + (end > from ? message.substring(from, end) : message.substring(from));
+        String message = String.valueOf(e.getMessage()).trim();
+        int json = message.indexOf('{');
+        if (json >= 0) {
+            try {
+                String said = JSON.readTree(message.substring(json)).path("message").asString("");
+                if (!said.isBlank()) {
+                    return "- " + said;
+                }
+            } catch (JacksonException notJson) {
+                // Not the engine's JSON: the whole message says it.
+            }
         }
-        return "- " + message.trim();
+        return "- " + message;
     }
 
     @Override

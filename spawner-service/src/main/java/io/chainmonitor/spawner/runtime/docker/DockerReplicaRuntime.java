@@ -151,8 +151,15 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
             return;
         }
         container.requestStop();
-        remove(container);
-        container.ports().values().forEach(ports::release);
+        try {
+            remove(container);
+        } finally {
+            if (container.logs() != null) {
+                container.logs().closeQuietly();
+            }
+            container.markExited(null);
+            container.ports().values().forEach(ports::release);
+        }
         log.info("replica {} stopped", key);
     }
 
