@@ -22,10 +22,9 @@ final class RuntimeTargets {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    property + " ('" + location.name() + "', runtime " + location.runtime().wireName() + "): "
-                            + e.getMessage(),
-                    e);
+            // The message says it all; the parser's exception as cause would be what startup failures show first.
+            throw new IllegalArgumentException(property + " ('" + location.name() + "', runtime "
+                    + location.runtime().wireName() + "): " + e.getMessage());
         }
     }
 }

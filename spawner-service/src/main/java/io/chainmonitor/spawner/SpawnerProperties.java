@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -36,6 +37,8 @@ public record SpawnerProperties(List<@Valid Location> locations, @DefaultValue @
         @DefaultValue @Valid Outbox outbox, Runtime runtime, Supervision supervision, Telemetry telemetry,
         Docker docker, Kubernetes kubernetes) {
 
+    // The binder must pick this one: the shorter constructor is for code and tests.
+    @ConstructorBinding
     public SpawnerProperties {
         locations = locations == null || locations.isEmpty()
                 ? List.of(new Location("local", RuntimeKind.PROCESS, "localhost"))
