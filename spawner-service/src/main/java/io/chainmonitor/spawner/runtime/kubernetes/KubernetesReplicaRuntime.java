@@ -1,6 +1,11 @@
 package io.chainmonitor.spawner.runtime.kubernetes;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,12 +25,14 @@ import org.slf4j.LoggerFactory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.KubernetesData;
+import io.chainmonitor.spawner.runtime.OutputLine;
 import io.chainmonitor.spawner.runtime.PortAllocator;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
@@ -140,6 +147,7 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
                     + ") ended before it was ready", pod.exitCode(), null);
         }
         log.info("replica {} runs as pod {}/{} with ports {}", key, settings.namespace(), name, pod.ports());
+        followLogs(pod, null);
         return pod.snapshot();
     }
 
@@ -265,6 +273,7 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
                 found, clock.instant(), true, hostOf(name), ReplicaState.RUNNING);
         adopted.uid(pod.getMetadata().getUid());
         tracked.put(key, adopted);
+        followLogs(adopted, clock.instant());
         log.info("replica {}: re-adopted pod {}/{}", key, settings.namespace(), name);
         return Optional.of(adopted.snapshot());
     }
@@ -294,6 +303,29 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
                     "replica " + spec.key() + ": pod " + pod.name() + " " + why + " before it was ready", exitCode,
                     null);
         }
+    }
+
+    /**
+     * Follows the node container's log (from {@code since}, or from its start) into output lines until the container
+     * ends. Kubernetes merges stdout and stderr into one log, so every line counts as stdout.
+     */
+    private void followLogs(TrackedPod pod, Instant since) {
+        Thread.ofVirtual().name("replica-log-" + pod.name()).start(() -> {
+            var container = client.pods().inNamespace(settings.namespace()).withName(pod.name())
+                    .inContainer(PodManifest.NODE);
+            try (LogWatch watch = since == null ? container.watchLog()
+                    : container.sinceTime(since.toString()).watchLog();
+                    BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
+                long number = 0;
+                for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                    OutputLine line = new OutputLine(OutputLine.Stream.STDOUT, ++number, text, clock.instant());
+                    listeners.forEach(listener -> listener.onOutput(pod.key(), line));
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("replica {}: the log of pod {} ended: {}", pod.key(), pod.name(), e.toString());
+            }
+        });
     }
 
     /** Starts the informer that reports pods ending or vanishing, once. */

@@ -31,6 +31,8 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.chainmonitor.spawner.runtime.OutputLine;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.KubernetesData;
@@ -62,6 +64,7 @@ class KubernetesReplicaRuntimeTest {
     private static final String NAME = "cm-p-1-r-1";
 
     KubernetesClient client;
+    KubernetesMockServer server;
 
     @TempDir
     Path temp;
@@ -71,6 +74,7 @@ class KubernetesReplicaRuntimeTest {
     private KubernetesReplicaRuntime runtime;
     private BinaryGrants grants;
     private final List<Integer> exits = new CopyOnWriteArrayList<>();
+    private final List<OutputLine> output = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void binary() throws Exception {
@@ -99,6 +103,11 @@ class KubernetesReplicaRuntimeTest {
             @Override
             public void onExit(ReplicaKey key, Integer exitCode) {
                 exits.add(exitCode);
+            }
+
+            @Override
+            public void onOutput(ReplicaKey key, OutputLine line) {
+                output.add(line);
             }
         });
         return runtime;
@@ -293,6 +302,23 @@ class KubernetesReplicaRuntimeTest {
                 pod -> pod != null && !pod.getMetadata().getUid().equals(firstUid));
         kubeletReportsReady();
         assertThat(again.get().state()).isEqualTo(ReplicaState.RUNNING);
+    }
+
+    @Test
+    void theNodeContainersLogBecomesOutputLinesOnceThePodIsReady() throws Exception {
+        // The mock API server keeps no logs: this one answers the runtime's log request as the kubelet would.
+        server.expect().get().withPath("/api/v1/namespaces/replicas/pods/cm-p-1-r-1/log?pretty=false&container=node"
+                + "&follow=true").andReturn(200, "Litecoin Core starting\nError: disk full\n").always();
+        runtime(KubernetesData.EMPTY_DIR, Duration.ofSeconds(30), true);
+        CompletableFuture<RunningReplica> starting = startInBackground(spec("eu-a", null));
+        awaitPod();
+        kubeletReportsReady();
+        starting.get();
+
+        await().untilAsserted(() -> assertThat(output).extracting(OutputLine::stream, OutputLine::lineNumber,
+                OutputLine::text).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(OutputLine.Stream.STDOUT, 1L, "Litecoin Core starting"),
+                        org.assertj.core.groups.Tuple.tuple(OutputLine.Stream.STDOUT, 2L, "Error: disk full")));
     }
 
     @Test
