@@ -37,6 +37,7 @@ import io.chainmonitor.spawner.runtime.ReplicaRuntimeException;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
 import io.chainmonitor.spawner.runtime.ReplicaState;
+import io.chainmonitor.spawner.runtime.ResourceUsage;
 import io.chainmonitor.spawner.runtime.RunningReplica;
 import io.chainmonitor.spawner.runtime.RuntimeKind;
 
@@ -181,6 +182,15 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
     @Override
     public List<RunningReplica> replicas() {
         return tracked.values().stream().map(TrackedContainer::snapshot).toList();
+    }
+
+    @Override
+    public Optional<ResourceUsage> usage(ReplicaKey key) {
+        TrackedContainer container = tracked.get(key);
+        if (container == null || !container.isLive()) {
+            return Optional.empty();
+        }
+        return Optional.of(ContainerStats.read(container.engine(), container.containerId(), settings.apiTimeout()));
     }
 
     @Override

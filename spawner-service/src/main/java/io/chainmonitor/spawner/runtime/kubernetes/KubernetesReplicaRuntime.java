@@ -23,6 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
@@ -43,6 +46,7 @@ import io.chainmonitor.spawner.runtime.ReplicaRuntimeException;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
 import io.chainmonitor.spawner.runtime.ReplicaState;
+import io.chainmonitor.spawner.runtime.ResourceUsage;
 import io.chainmonitor.spawner.runtime.RunningReplica;
 import io.chainmonitor.spawner.runtime.RuntimeKind;
 
@@ -198,6 +202,30 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
     @Override
     public List<RunningReplica> replicas() {
         return tracked.values().stream().map(TrackedPod::snapshot).toList();
+    }
+
+    /** The pod's usage from the metrics API (metrics-server); empty where the cluster has none. */
+    @Override
+    public Optional<ResourceUsage> usage(ReplicaKey key) {
+        TrackedPod pod = tracked.get(key);
+        if (pod == null || !pod.isLive()) {
+            return Optional.empty();
+        }
+        try {
+            PodMetrics metrics = client.top().pods().metrics(settings.namespace(), pod.name());
+            var node = metrics.getContainers().stream().filter(c -> PodManifest.NODE.equals(c.getName()))
+                    .findFirst();
+            if (node.isEmpty()) {
+                return Optional.empty();
+            }
+            Quantity cpu = node.get().getUsage().get("cpu");
+            Quantity memory = node.get().getUsage().get("memory");
+            return Optional.of(new ResourceUsage(
+                    cpu == null ? null : cpu.getNumericalAmount().doubleValue() * 100.0,
+                    memory == null ? null : memory.getNumericalAmount().longValue(), null, null));
+        } catch (KubernetesClientException e) {
+            throw KubernetesFailures.failure("read the metrics of pod " + pod.name(), e);
+        }
     }
 
     @Override

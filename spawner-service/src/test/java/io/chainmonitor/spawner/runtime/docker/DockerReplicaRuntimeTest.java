@@ -256,6 +256,24 @@ class DockerReplicaRuntimeTest {
     }
 
     @Test
+    void aRunningContainerIsMeasuredThroughTheStatsApi() throws Exception {
+        DockerReplicaRuntime docker = runtime(DockerNetwork.HOST, true);
+        docker.start(spec(Map.of(), null));
+        String id = engine.byName(NAME).id;
+
+        var usage = docker.usage(KEY).orElseThrow();
+
+        assertThat(engine.only("GET /containers/" + id + "/stats").query()).containsEntry("stream", "0");
+        // (300 - 100) ms of container CPU over 2 s of host CPU time, on 2 CPUs: 20 % of one CPU.
+        assertThat(usage.cpuPercent()).isEqualTo(20.0);
+        assertThat(usage.memoryBytes()).isEqualTo(52_428_800L);
+        assertThat(usage.receivedBytes()).isEqualTo(1024L);
+        assertThat(usage.transmittedBytes()).isEqualTo(2048L);
+        docker.stop(KEY);
+        assertThat(docker.usage(KEY)).isEmpty();
+    }
+
+    @Test
     void runningContainersOfThisSpawnerAreReAdoptedAndEveryOtherLeftoverIsRemoved() {
         Map<String, String> labels = Map.of(ReplicaLabels.PROJECT, "p-9", ReplicaLabels.REPLICA, "r-2",
                 ReplicaLabels.CHAIN_TYPE, "litecoin", ReplicaLabels.LOCATION, "dock-a", ReplicaLabels.MANAGED_BY,

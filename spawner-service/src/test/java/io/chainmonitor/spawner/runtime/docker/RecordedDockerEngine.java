@@ -255,6 +255,14 @@ final class RecordedDockerEngine implements AutoCloseable {
                 exchange.sendResponseHeaders(204, -1);
             }
             case "GET /logs" -> logs(exchange, container);
+            case "GET /stats" -> json(exchange, 200, Map.of("read", "2026-11-22T06:00:01Z",
+                    "cpu_stats", Map.of("cpu_usage", Map.of("total_usage", 300_000_000L), "system_cpu_usage",
+                            20_000_000_000L, "online_cpus", 2),
+                    "precpu_stats", Map.of("cpu_usage", Map.of("total_usage", 100_000_000L), "system_cpu_usage",
+                            18_000_000_000L, "online_cpus", 2),
+                    "memory_stats", Map.of("usage", 52_428_800L, "limit", 805_306_368L),
+                    "networks", Map.of("eth0", Map.of("rx_bytes", 1000, "tx_bytes", 2000), "eth1",
+                            Map.of("rx_bytes", 24, "tx_bytes", 48))));
             default -> json(exchange, 404, Map.of("message", "page not found"));
         }
     }

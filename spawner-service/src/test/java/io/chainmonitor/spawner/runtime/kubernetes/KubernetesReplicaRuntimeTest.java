@@ -322,6 +322,26 @@ class KubernetesReplicaRuntimeTest {
     }
 
     @Test
+    void aReadyPodIsMeasuredThroughTheMetricsApi() throws Exception {
+        server.expect().get().withPath("/apis/metrics.k8s.io/v1beta1/namespaces/replicas/pods/cm-p-1-r-1")
+                .andReturn(200, new io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsBuilder()
+                        .withNewMetadata().withName(NAME).withNamespace(NAMESPACE).endMetadata()
+                        .addNewContainer().withName("node").addToUsage("cpu", new Quantity("250m"))
+                        .addToUsage("memory", new Quantity("64Mi")).endContainer().build())
+                .always();
+        runtime(KubernetesData.EMPTY_DIR, Duration.ofSeconds(30), true);
+        CompletableFuture<RunningReplica> starting = startInBackground(spec("eu-a", null));
+        awaitPod();
+        kubeletReportsReady();
+        starting.get();
+
+        var usage = runtime.usage(KEY).orElseThrow();
+
+        assertThat(usage.cpuPercent()).isEqualTo(25.0);
+        assertThat(usage.memoryBytes()).isEqualTo(64L * 1024 * 1024);
+    }
+
+    @Test
     void killingAReplicaDeletesItsPodAtOnceAndReportsTheExit() throws Exception {
         runtime(KubernetesData.EMPTY_DIR, Duration.ofSeconds(30), true);
         CompletableFuture<RunningReplica> starting = startInBackground(spec("eu-a", null));
