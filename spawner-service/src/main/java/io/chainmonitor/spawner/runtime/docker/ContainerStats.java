@@ -9,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.CpuStatsConfig;
-import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StatisticNetworksConfig;
+import com.github.dockerjava.api.model.Statistics;
 
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
@@ -64,9 +64,11 @@ final class ContainerStats {
         Double cpu = cpuPercent(statistics.getCpuStats(), statistics.getPreCpuStats());
         Long memory = statistics.getMemoryStats() == null ? null : statistics.getMemoryStats().getUsage();
         Map<String, StatisticNetworksConfig> networks = statistics.getNetworks();
-        Long received = networks == null ? null
+        Long received = networks == null
+                ? null
                 : networks.values().stream().mapToLong(n -> n.getRxBytes() == null ? 0 : n.getRxBytes()).sum();
-        Long transmitted = networks == null ? null
+        Long transmitted = networks == null
+                ? null
                 : networks.values().stream().mapToLong(n -> n.getTxBytes() == null ? 0 : n.getTxBytes()).sum();
         return new ResourceUsage(cpu, memory, received, transmitted);
     }

@@ -19,11 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.runtime.OutputLine;
@@ -393,7 +392,8 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
     }
 
     private Path dataDirectoryOf(ReplicaSpec spec) {
-        Path directory = spec.dataDirectory() != null ? spec.dataDirectory()
+        Path directory = spec.dataDirectory() != null
+                ? spec.dataDirectory()
                 : runtime.dataDirectory().resolve(spec.key().projectId()).resolve(spec.key().replicaId());
         try {
             return Files.createDirectories(directory.toAbsolutePath());

@@ -34,7 +34,8 @@ final class KubernetesFailures {
 
     static ReplicaRuntimeException failure(String what, KubernetesClientException e) {
         int code = e.getCode();
-        String said = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+        String said = e.getStatus() != null && e.getStatus().getMessage() != null
+                ? e.getStatus().getMessage()
                 : e.getMessage();
         String prefix = "kubernetes: " + what + ": ";
         Reason reason;

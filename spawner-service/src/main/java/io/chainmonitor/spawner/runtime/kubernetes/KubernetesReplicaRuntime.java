@@ -19,19 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.KubernetesData;
@@ -294,7 +293,8 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
             return Optional.empty();
         }
         Map<PortRole, Integer> found = ReplicaLabels.ports(
-                pod.getMetadata().getAnnotations() == null ? null
+                pod.getMetadata().getAnnotations() == null
+                        ? null
                         : pod.getMetadata().getAnnotations().get(ReplicaLabels.PORTS));
         found.values().forEach(ports::reserve);
         TrackedPod adopted = new TrackedPod(key, labels.getOrDefault(ReplicaLabels.CHAIN_TYPE, "unknown"), name,
@@ -325,8 +325,11 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
         if (seen == null || !PodStatus.ready(seen)) {
             Integer exitCode = PodStatus.exitCode(seen).orElse(null);
             pod.markExited(exitCode);
-            String why = seen == null ? "was deleted" : "ended with exit code " + exitCode + " ("
-                    + Objects.requireNonNullElse(seen.getStatus().getReason(), seen.getStatus().getPhase()) + ")";
+            String why = seen == null
+                    ? "was deleted"
+                    : "ended with exit code " + exitCode + " ("
+                            + Objects.requireNonNullElse(seen.getStatus().getReason(), seen.getStatus().getPhase())
+                            + ")";
             throw new ReplicaRuntimeException(Reason.EXITED_BEFORE_READY,
                     "replica " + spec.key() + ": pod " + pod.name() + " " + why + " before it was ready", exitCode,
                     null);
@@ -341,7 +344,8 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
         Thread.ofVirtual().name("replica-log-" + pod.name()).start(() -> {
             var container = client.pods().inNamespace(settings.namespace()).withName(pod.name())
                     .inContainer(PodManifest.NODE);
-            try (LogWatch watch = since == null ? container.watchLog()
+            try (LogWatch watch = since == null
+                    ? container.watchLog()
                     : container.sinceTime(since.toString()).watchLog();
                     BufferedReader reader = new BufferedReader(
                             new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {

@@ -3,11 +3,10 @@ package io.chainmonitor.spawner.runtime.kubernetes;
 import java.time.Clock;
 import java.util.Map;
 
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.runtime.RuntimeKind;

@@ -34,8 +34,10 @@ final class PodStatus {
             return Optional.empty();
         }
         Optional<Integer> node = terminated(pod.getStatus().getContainerStatuses(), PodManifest.NODE);
-        return node.isPresent() ? node : terminated(pod.getStatus().getInitContainerStatuses(), PodManifest.FETCH)
-                .filter(code -> code != 0);
+        return node.isPresent()
+                ? node
+                : terminated(pod.getStatus().getInitContainerStatuses(), PodManifest.FETCH)
+                        .filter(code -> code != 0);
     }
 
     private static Optional<Integer> terminated(List<ContainerStatus> statuses, String container) {

@@ -17,13 +17,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.DockerNetwork;
@@ -31,8 +31,8 @@ import io.chainmonitor.spawner.runtime.OutputLine;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProbe;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
-import io.chainmonitor.spawner.runtime.ReplicaListener;
 import io.chainmonitor.spawner.runtime.ReplicaLabels;
+import io.chainmonitor.spawner.runtime.ReplicaListener;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;

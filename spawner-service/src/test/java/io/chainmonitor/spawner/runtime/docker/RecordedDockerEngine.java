@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -287,7 +286,7 @@ final class RecordedDockerEngine implements AutoCloseable {
     private static byte[] frame(int stream, String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.writeBytes(new byte[] {(byte) stream, 0, 0, 0});
+        frame.writeBytes(new byte[]{(byte) stream, 0, 0, 0});
         frame.writeBytes(ByteBuffer.allocate(4).putInt(payload.length).array());
         frame.writeBytes(payload);
         return frame.toByteArray();

@@ -13,12 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
-
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
@@ -32,10 +26,15 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.chainmonitor.spawner.runtime.OutputLine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.KubernetesData;
+import io.chainmonitor.spawner.runtime.OutputLine;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProbe;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
@@ -195,8 +194,9 @@ class KubernetesReplicaRuntimeTest {
         assertThat(grants.granted(sha256, token)).contains(binary.toRealPath());
         assertThat(grants.granted("00".repeat(32), token)).isEmpty();
         assertThat(fetch.getVolumeMounts()).extracting(VolumeMount::getName, VolumeMount::getMountPath,
-                VolumeMount::getReadOnly).containsExactly(org.assertj.core.groups.Tuple.tuple("binary",
-                        "/opt/chain-monitor/bin", null));
+                VolumeMount::getReadOnly).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("binary",
+                                "/opt/chain-monitor/bin", null));
 
         Container node = pod.getSpec().getContainers().getFirst();
         assertThat(pod.getSpec().getContainers()).hasSize(1);
