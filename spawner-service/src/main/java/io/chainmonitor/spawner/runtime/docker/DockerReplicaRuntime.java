@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +85,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
     @Override
     public RunningReplica start(ReplicaSpec spec) {
         DockerEngine engine = engineFor(spec.location());
-        Path binary = binaryOf(spec);
+        Path binary = ContainerCalls.binaryOf(spec);
         String image = settings.imageFor(spec.chainType());
         ImagePuller.ensure(engine, image, settings.pullTimeout());
         ReplicaKey key = spec.key();
@@ -100,24 +99,24 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
             String id = null;
             try {
                 if (previous != null) {
-                    remove(previous);
+                    ContainerCalls.stopAndRemove(previous, runtime.stopGracePeriod());
                 }
                 Path directory = dataDirectoryOf(spec);
                 String create = "create container " + ContainerDefinition.nameOf(key) + " from " + image;
                 id = engine.call(create, client -> ContainerDefinition.define(client.createContainerCmd(image), spec,
-                        assigned, binary, directory, ownerOf(directory), settings).exec().getId());
+                        assigned, binary, directory, ContainerCalls.ownerOf(directory), settings).exec().getId());
                 String containerId = id;
                 engine.run("start container " + id, client -> client.startContainerCmd(containerId).exec());
                 container = new TrackedContainer(key, spec.chainType(), engine, id, assigned, directory,
                         clock.instant(), false, settings.publishAddress(), ReplicaState.STARTING);
-                container.pid(localPid(engine, inspect(engine, id)));
+                container.pid(ContainerCalls.localPid(engine, ContainerCalls.inspect(engine, id)));
                 tracked.put(key, container);
             } catch (RuntimeException e) {
                 if (previous == null) {
                     assigned.values().forEach(ports::release);
                 }
                 if (id != null) {
-                    removeQuietly(engine, id);
+                    ContainerCalls.removeQuietly(engine, id);
                 }
                 throw e;
             }
@@ -152,7 +151,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         }
         container.requestStop();
         try {
-            remove(container);
+            ContainerCalls.stopAndRemove(container, runtime.stopGracePeriod());
         } finally {
             if (container.logs() != null) {
                 container.logs().closeQuietly();
@@ -229,7 +228,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
                 && engine.location().equals(found.location()) && !tracked.containsKey(found.key());
         if (!adoptable) {
             log.info("removing leftover container {} ({})", found.containerId(), found.key());
-            removeQuietly(engine, found.containerId());
+            ContainerCalls.removeQuietly(engine, found.containerId());
             return Optional.empty();
         }
         found.ports().values().forEach(ports::reserve);
@@ -237,7 +236,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
                 found.containerId(), found.ports(), runtime.dataDirectory().toAbsolutePath()
                         .resolve(found.key().projectId()).resolve(found.key().replicaId()),
                 clock.instant(), true, settings.publishAddress(), ReplicaState.RUNNING);
-        container.pid(localPid(engine, inspect(engine, found.containerId())));
+        container.pid(ContainerCalls.localPid(engine, ContainerCalls.inspect(engine, found.containerId())));
         tracked.put(found.key(), container);
         follow(container, (int) clock.instant().getEpochSecond());
         log.info("replica {}: re-adopted container {}", found.key(), found.containerId());
@@ -267,7 +266,8 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         }
         Integer exitCode = null;
         try {
-            InspectContainerResponse.ContainerState state = inspect(container.engine(), container.containerId())
+            InspectContainerResponse.ContainerState state = ContainerCalls
+                    .inspect(container.engine(), container.containerId())
                     .getState();
             if (Boolean.TRUE.equals(state.getRunning())) {
                 // The stream broke, not the container: follow it again from now on.
@@ -301,7 +301,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
                 }
                 if (clock.instant().isAfter(deadline)) {
                     container.requestStop();
-                    removeQuietly(container.engine(), container.containerId());
+                    ContainerCalls.removeQuietly(container.engine(), container.containerId());
                     throw new ReplicaRuntimeException(Reason.NOT_READY_IN_TIME, "replica " + spec.key()
                             + " did not answer " + spec.readiness().method() + " on " + settings.publishAddress() + ":"
                             + rpcPort + " within " + spec.readiness().timeout() + tail(container), null, null);
@@ -315,7 +315,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             container.requestStop();
-            removeQuietly(container.engine(), container.containerId());
+            ContainerCalls.removeQuietly(container.engine(), container.containerId());
             throw new ReplicaRuntimeException(Reason.START_FAILED, "replica " + spec.key() + ": interrupted", null, e);
         }
     }
@@ -325,7 +325,8 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         if (exitCode == null) {
             // The end of the stream may not be recorded yet: the engine knows the exit code.
             try {
-                Long code = inspect(container.engine(), container.containerId()).getState().getExitCodeLong();
+                Long code = ContainerCalls.inspect(container.engine(), container.containerId()).getState()
+                        .getExitCodeLong();
                 exitCode = code == null ? null : code.intValue();
             } catch (ReplicaRuntimeException e) {
                 log.debug("replica {}: no exit code: {}", container.key(), e.getMessage());
@@ -334,45 +335,6 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         return new ReplicaRuntimeException(Reason.EXITED_BEFORE_READY, "replica " + container.key() + " (container "
                 + container.containerId() + ") exited with " + exitCode + " before it was ready" + tail(container),
                 exitCode, null);
-    }
-
-    /** Stops the container (SIGTERM, SIGKILL after the grace period, on the engine's side) and removes it. */
-    private void remove(TrackedContainer container) {
-        DockerEngine engine = container.engine();
-        String id = container.containerId();
-        try {
-            engine.run("stop container " + id, client -> client.stopContainerCmd(id)
-                    .withTimeout((int) Math.max(1, runtime.stopGracePeriod().toSeconds())).exec());
-        } catch (ReplicaRuntimeException e) {
-            if (!(e.getCause() instanceof NotModifiedException) && e.reason() != Reason.PLATFORM_NOT_FOUND) {
-                throw e;
-            }
-        }
-        removeQuietly(engine, id);
-    }
-
-    /** Removes a container by force; one already gone is fine. */
-    private static void removeQuietly(DockerEngine engine, String id) {
-        try {
-            engine.run("remove container " + id,
-                    client -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
-        } catch (ReplicaRuntimeException e) {
-            if (e.reason() != Reason.PLATFORM_NOT_FOUND) {
-                throw e;
-            }
-        }
-    }
-
-    private static InspectContainerResponse inspect(DockerEngine engine, String id) {
-        return engine.call("inspect container " + id, client -> client.inspectContainerCmd(id).exec());
-    }
-
-    /** The container's pid, when the engine runs on this machine (so that /proc shows that very process). */
-    private static Long localPid(DockerEngine engine, InspectContainerResponse inspected) {
-        boolean local = "unix".equalsIgnoreCase(engine.host().uri().getScheme())
-                || "127.0.0.1".equals(engine.host().uri().getHost())
-                || "localhost".equalsIgnoreCase(engine.host().uri().getHost());
-        return local && inspected.getState() != null ? inspected.getState().getPidLong() : null;
     }
 
     private DockerEngine engineFor(String location) {
@@ -399,29 +361,6 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
             return Files.createDirectories(directory.toAbsolutePath());
         } catch (IOException e) {
             throw new ReplicaRuntimeException(Reason.IO_FAILURE, "cannot create " + directory, null, e);
-        }
-    }
-
-    private static Path binaryOf(ReplicaSpec spec) {
-        try {
-            Path binary = spec.executable().toRealPath();
-            if (!Files.isRegularFile(binary)) {
-                throw new IOException("not a regular file");
-            }
-            return binary;
-        } catch (IOException e) {
-            throw new ReplicaRuntimeException(Reason.EXECUTABLE_NOT_RUNNABLE,
-                    "replica " + spec.key() + ": " + spec.executable() + " is not a file to mount: " + e.getMessage(),
-                    null, e);
-        }
-    }
-
-    /** {@code uid:gid} of the directory's owner, or null where the file system does not say. */
-    private static String ownerOf(Path directory) {
-        try {
-            return Files.getAttribute(directory, "unix:uid") + ":" + Files.getAttribute(directory, "unix:gid");
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return null;
         }
     }
 

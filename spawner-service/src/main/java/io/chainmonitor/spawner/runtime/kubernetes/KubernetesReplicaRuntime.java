@@ -1,9 +1,5 @@
 package io.chainmonitor.spawner.runtime.kubernetes;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -34,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.KubernetesData;
-import io.chainmonitor.spawner.runtime.OutputLine;
 import io.chainmonitor.spawner.runtime.PortAllocator;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
@@ -210,21 +201,7 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
         if (pod == null || !pod.isLive()) {
             return Optional.empty();
         }
-        try {
-            PodMetrics metrics = client.top().pods().metrics(settings.namespace(), pod.name());
-            var node = metrics.getContainers().stream().filter(c -> PodManifest.NODE.equals(c.getName()))
-                    .findFirst();
-            if (node.isEmpty()) {
-                return Optional.empty();
-            }
-            Quantity cpu = node.get().getUsage().get("cpu");
-            Quantity memory = node.get().getUsage().get("memory");
-            return Optional.of(new ResourceUsage(
-                    cpu == null ? null : cpu.getNumericalAmount().doubleValue() * 100.0,
-                    memory == null ? null : memory.getNumericalAmount().longValue(), null, null));
-        } catch (KubernetesClientException e) {
-            throw KubernetesFailures.failure("read the metrics of pod " + pod.name(), e);
-        }
+        return PodUsage.read(client, settings.namespace(), pod.name());
     }
 
     @Override
@@ -336,28 +313,9 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
         }
     }
 
-    /**
-     * Follows the node container's log (from {@code since}, or from its start) into output lines until the container
-     * ends. Kubernetes merges stdout and stderr into one log, so every line counts as stdout.
-     */
     private void followLogs(TrackedPod pod, Instant since) {
-        Thread.ofVirtual().name("replica-log-" + pod.name()).start(() -> {
-            var container = client.pods().inNamespace(settings.namespace()).withName(pod.name())
-                    .inContainer(PodManifest.NODE);
-            try (LogWatch watch = since == null
-                    ? container.watchLog()
-                    : container.sinceTime(since.toString()).watchLog();
-                    BufferedReader reader = new BufferedReader(
-                            new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
-                long number = 0;
-                for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                    OutputLine line = new OutputLine(OutputLine.Stream.STDOUT, ++number, text, clock.instant());
-                    listeners.forEach(listener -> listener.onOutput(pod.key(), line));
-                }
-            } catch (IOException | RuntimeException e) {
-                log.debug("replica {}: the log of pod {} ended: {}", pod.key(), pod.name(), e.toString());
-            }
-        });
+        PodLogs.follow(client, settings.namespace(), pod, since, clock,
+                line -> listeners.forEach(listener -> listener.onOutput(pod.key(), line)));
     }
 
     /** Starts the informer that reports pods ending or vanishing, once. */
