@@ -105,7 +105,12 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
             Map<PortRole, Integer> assigned = previous != null ? previous.ports() : allocate(spec);
             try {
                 if (previous != null) {
+                    // The new pod has the same name: the old one must be gone, not just terminating.
                     deletePod(name, 0);
+                    KubernetesFailures.call("wait for the deletion of pod " + name,
+                            () -> client.pods().inNamespace(settings.namespace()).withName(name)
+                                    .waitUntilCondition(Objects::isNull, settings.startTimeout().toMillis(),
+                                            TimeUnit.MILLISECONDS));
                 }
                 if (settings.data() == KubernetesData.PERSISTENT_VOLUME_CLAIM) {
                     var claim = PodManifest.claim(spec, settings.namespace(), settings);
