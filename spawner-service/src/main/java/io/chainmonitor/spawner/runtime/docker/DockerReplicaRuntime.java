@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,9 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import org.slf4j.Logger;
@@ -54,7 +50,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
     private final Map<String, DockerEngine> engines;
     private final Clock clock;
     private final PortAllocator ports = new PortAllocator();
-    private final ReadinessProber prober = new ReadinessProber(Duration.ofSeconds(2));
+    private final ContainerReadiness readiness;
     private final Map<ReplicaKey, TrackedContainer> tracked = new ConcurrentHashMap<>();
     private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -70,6 +66,8 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         locations.forEach((name, target) -> byLocation.put(name,
                 new DockerEngine(name, DockerHost.parse(target), callTimeout)));
         this.engines = Map.copyOf(byLocation);
+        this.readiness = new ContainerReadiness(new ReadinessProber(Duration.ofSeconds(2)), settings.publishAddress(),
+                runtime.readinessPollInterval(), clock);
     }
 
     @Override
@@ -122,9 +120,9 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
             }
         }
         follow(container, null);
-        awaitReady(spec, container);
+        readiness.await(spec, container);
         if (!container.markRunning()) {
-            throw exitedBeforeReady(container);
+            throw ContainerReadiness.exitedBeforeReady(container);
         }
         log.info("replica {} runs in container {} on {} with ports {}", key, container.containerId(), engine.host(),
                 container.ports());
@@ -285,58 +283,6 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         }
     }
 
-    private void awaitReady(ReplicaSpec spec, TrackedContainer container) {
-        if (spec.readiness() == null) {
-            return;
-        }
-        Instant deadline = clock.instant().plus(spec.readiness().timeout());
-        int rpcPort = container.ports().get(PortRole.RPC);
-        try {
-            while (true) {
-                if (container.logs().ended().isDone()) {
-                    throw exitedBeforeReady(container);
-                }
-                if (prober.isReady(settings.publishAddress(), rpcPort, spec.readiness())) {
-                    return;
-                }
-                if (clock.instant().isAfter(deadline)) {
-                    container.requestStop();
-                    ContainerCalls.removeQuietly(container.engine(), container.containerId());
-                    throw new ReplicaRuntimeException(Reason.NOT_READY_IN_TIME, "replica " + spec.key()
-                            + " did not answer " + spec.readiness().method() + " on " + settings.publishAddress() + ":"
-                            + rpcPort + " within " + spec.readiness().timeout() + tail(container), null, null);
-                }
-                try {
-                    container.logs().ended().get(runtime.readinessPollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException | ExecutionException e) {
-                    // Still running: probe again.
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            container.requestStop();
-            ContainerCalls.removeQuietly(container.engine(), container.containerId());
-            throw new ReplicaRuntimeException(Reason.START_FAILED, "replica " + spec.key() + ": interrupted", null, e);
-        }
-    }
-
-    private ReplicaRuntimeException exitedBeforeReady(TrackedContainer container) {
-        Integer exitCode = container.exitCode();
-        if (exitCode == null) {
-            // The end of the stream may not be recorded yet: the engine knows the exit code.
-            try {
-                Long code = ContainerCalls.inspect(container.engine(), container.containerId()).getState()
-                        .getExitCodeLong();
-                exitCode = code == null ? null : code.intValue();
-            } catch (ReplicaRuntimeException e) {
-                log.debug("replica {}: no exit code: {}", container.key(), e.getMessage());
-            }
-        }
-        return new ReplicaRuntimeException(Reason.EXITED_BEFORE_READY, "replica " + container.key() + " (container "
-                + container.containerId() + ") exited with " + exitCode + " before it was ready" + tail(container),
-                exitCode, null);
-    }
-
     private DockerEngine engineFor(String location) {
         DockerEngine engine = location == null ? null : engines.get(location);
         if (engine == null) {
@@ -362,11 +308,6 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         } catch (IOException e) {
             throw new ReplicaRuntimeException(Reason.IO_FAILURE, "cannot create " + directory, null, e);
         }
-    }
-
-    private static String tail(TrackedContainer container) {
-        List<String> lines = container.logs() == null ? List.of() : container.logs().tail();
-        return lines.isEmpty() ? "" : "; last output:\n" + String.join("\n", lines);
     }
 
     private void fireOutput(ReplicaKey key, OutputLine line) {
