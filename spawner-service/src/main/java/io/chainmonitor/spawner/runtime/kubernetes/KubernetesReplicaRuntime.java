@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
-import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
@@ -289,32 +287,16 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
     }
 
     private void awaitReady(ReplicaSpec spec, TrackedPod pod) {
-        PodResource resource = client.pods().inNamespace(settings.namespace()).withName(pod.name());
-        Pod seen;
         try {
-            seen = KubernetesFailures.call("wait for pod " + pod.name(), () -> resource.waitUntilCondition(
-                    current -> current == null || PodStatus.ready(current) || PodStatus.ended(current),
-                    settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        } catch (KubernetesClientTimeoutException e) {
-            pod.requestStop();
-            tracked.remove(spec.key());
-            pod.ports().values().forEach(ports::release);
-            deletePod(pod.name(), 0);
-            throw new ReplicaRuntimeException(Reason.NOT_READY_IN_TIME, "replica " + spec.key() + ": pod "
-                    + pod.name() + " was not ready within " + settings.startTimeout()
-                    + " (scheduling, image pull, binary download and the node's readiness)", null, e);
-        }
-        if (seen == null || !PodStatus.ready(seen)) {
-            Integer exitCode = PodStatus.exitCode(seen).orElse(null);
-            pod.markExited(exitCode);
-            String why = seen == null
-                    ? "was deleted"
-                    : "ended with exit code " + exitCode + " ("
-                            + Objects.requireNonNullElse(seen.getStatus().getReason(), seen.getStatus().getPhase())
-                            + ")";
-            throw new ReplicaRuntimeException(Reason.EXITED_BEFORE_READY,
-                    "replica " + spec.key() + ": pod " + pod.name() + " " + why + " before it was ready", exitCode,
-                    null);
+            PodReadiness.await(client, settings.namespace(), settings.startTimeout(), spec.key(), pod);
+        } catch (ReplicaRuntimeException e) {
+            if (e.reason() == Reason.NOT_READY_IN_TIME) {
+                pod.requestStop();
+                tracked.remove(spec.key());
+                pod.ports().values().forEach(ports::release);
+                deletePod(pod.name(), 0);
+            }
+            throw e;
         }
     }
 
