@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
         "chain-monitor.spawner.locations[0].runtime=process",
         "chain-monitor.spawner.locations[1].name=eu-west",
         "chain-monitor.spawner.locations[1].runtime=docker",
-        "chain-monitor.spawner.locations[1].target=tcp://docker.eu-west.example:2376",
+        "chain-monitor.spawner.locations[1].target=tcp://127.0.0.1:9",
         "chain-monitor.spawner.outbox.poll-interval=50ms"})
 public abstract class SpawnerIT {
 

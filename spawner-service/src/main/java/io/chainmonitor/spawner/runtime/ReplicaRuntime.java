@@ -47,6 +47,14 @@ public interface ReplicaRuntime extends AutoCloseable {
 
     void addListener(ReplicaListener listener);
 
+    /**
+     * What the platform measures for the running replica, when its process is not one this machine sees (no
+     * {@link RunningReplica#pid()}); empty for local processes, and when the platform gives nothing.
+     */
+    default Optional<ResourceUsage> usage(ReplicaKey key) {
+        return Optional.empty();
+    }
+
     /** Stops every replica. */
     @Override
     void close();

@@ -64,6 +64,22 @@ class ReplicaSamplerTest {
         assertThat(batch.samples()).noneMatch(sample -> sample.metric().equals("node.memory.rss_bytes"));
     }
 
+    @Test
+    void aReplicaWithoutALocalProcessReportsWhatItsPlatformMeasured() {
+        RunningReplica pod = new RunningReplica(new ReplicaKey("p-1", "r-2"), "litecoin", RuntimeKind.KUBERNETES,
+                null, Map.of(PortRole.RPC, 19443), null, ReplicaState.RUNNING, null, T0, false, 0, "cm-p-1-r-2.ns.svc");
+
+        MetricBatch batch = sampler.sample(pod, 0, T0,
+                java.util.Optional.of(new io.chainmonitor.spawner.runtime.ResourceUsage(25.0, 1024L, 10L, 20L)));
+
+        assertThat(value(batch, "node.up")).isEqualTo(1.0);
+        assertThat(value(batch, "node.cpu.percent")).isEqualTo(25.0);
+        assertThat(value(batch, "node.memory.rss_bytes")).isEqualTo(1024.0);
+        assertThat(value(batch, "node.netns.receive_bytes")).isEqualTo(10.0);
+        assertThat(value(batch, "node.netns.transmit_bytes")).isEqualTo(20.0);
+        assertThat(value(sampler.sample(pod, 0, T0), "node.up")).isZero();
+    }
+
     private RunningReplica replica(ReplicaState state) {
         return new RunningReplica(new ReplicaKey("p-1", "r-1"), "anvil", RuntimeKind.PROCESS,
                 ProcessHandle.current().pid(), Map.of(PortRole.RPC, 8545), dataDirectory, state, null, T0, false, 0);

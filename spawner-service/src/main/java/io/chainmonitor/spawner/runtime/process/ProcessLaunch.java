@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.runtime.OutputLine;
 import io.chainmonitor.spawner.runtime.PortRole;
+import io.chainmonitor.spawner.runtime.ReadinessProber;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;

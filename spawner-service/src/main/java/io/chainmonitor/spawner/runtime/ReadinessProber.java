@@ -1,4 +1,4 @@
-package io.chainmonitor.spawner.runtime.process;
+package io.chainmonitor.spawner.runtime;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-import io.chainmonitor.spawner.runtime.ReadinessProbe;
-
-/** Sends a node's readiness probe once: a JSON-RPC call over HTTP on loopback that must answer with a result. */
-final class ReadinessProber {
+/** Sends a node's readiness probe once: a JSON-RPC call over HTTP that must answer with a result. */
+public final class ReadinessProber {
 
     private static final Pattern RESULT = Pattern.compile("\"result\"\\s*:");
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\\{");
@@ -21,16 +19,21 @@ final class ReadinessProber {
     private final HttpClient http;
     private final Duration requestTimeout;
 
-    ReadinessProber(Duration requestTimeout) {
+    public ReadinessProber(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
     }
 
-    /** True when the node answered the probe with a JSON-RPC result (not an error). */
-    boolean isReady(int rpcPort, ReadinessProbe probe) throws InterruptedException {
+    /** True when the node answered the probe on loopback with a JSON-RPC result (not an error). */
+    public boolean isReady(int rpcPort, ReadinessProbe probe) throws InterruptedException {
+        return isReady(RunningReplica.LOOPBACK, rpcPort, probe);
+    }
+
+    /** True when the node answered the probe on {@code host} with a JSON-RPC result (not an error). */
+    public boolean isReady(String host, int rpcPort, ReadinessProbe probe) throws InterruptedException {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + probe.method() + "\",\"params\":"
                 + probe.paramsJson() + "}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rpcPort + "/"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + rpcPort + "/"))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
