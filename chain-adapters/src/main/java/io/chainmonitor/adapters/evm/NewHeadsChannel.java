@@ -1,0 +1,60 @@
+package io.chainmonitor.adapters.evm;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.reactivex.disposables.Disposable;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.response.EthSubscribe;
+import org.web3j.protocol.websocket.WebSocketService;
+import org.web3j.protocol.websocket.events.NewHead;
+import org.web3j.protocol.websocket.events.NewHeadsNotification;
+import org.web3j.utils.Numeric;
+
+import io.chainmonitor.adapters.ChainHead;
+import io.chainmonitor.adapters.rpc.HeadFollower;
+
+/** {@code eth_subscribe newHeads} over web3j's {@link WebSocketService}: one socket per opening. */
+final class NewHeadsChannel implements HeadFollower.PushChannel {
+
+    private final URI wsUrl;
+
+    NewHeadsChannel(URI wsUrl) {
+        this.wsUrl = wsUrl;
+    }
+
+    @Override
+    public AutoCloseable open(Consumer<ChainHead> onHead, Consumer<Throwable> onDrop) throws Exception {
+        WebSocketService socket = new WebSocketService(wsUrl.toString(), false);
+        try {
+            socket.connect();
+            Request<Object, EthSubscribe> subscribe = new Request<>("eth_subscribe", List.of("newHeads"), socket,
+                    EthSubscribe.class);
+            Disposable subscription = socket
+                    .subscribe(subscribe, "eth_unsubscribe", NewHeadsNotification.class).subscribe(notification -> {
+                        ChainHead head;
+                        try {
+                            head = head(notification.getParams().getResult());
+                        } catch (RuntimeException garbage) {
+                            onDrop.accept(garbage);
+                            return;
+                        }
+                        onHead.accept(head);
+                    }, onDrop::accept);
+            return () -> {
+                subscription.dispose();
+                socket.close();
+            };
+        } catch (Exception e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static ChainHead head(NewHead head) {
+        return new ChainHead(Numeric.decodeQuantity(head.getNumber()).longValueExact(), head.getHash(),
+                Instant.ofEpochSecond(Numeric.decodeQuantity(head.getTimestamp()).longValueExact()));
+    }
+}
