@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.chainmonitor.adapters.ChainClientFactory;
+import io.chainmonitor.adapters.ChainClients;
 import io.chainmonitor.chainwatcher.follow.WatcherEvents;
 import io.chainmonitor.rules.chain.ChainCatalog;
 import io.chainmonitor.support.kafka.EventPublisher;
@@ -18,6 +20,12 @@ class WatcherConfiguration {
     @ConditionalOnMissingBean
     ChainCatalog chainCatalog() {
         return ChainCatalog.builtIn();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChainClientFactory chainClientFactory() {
+        return new ChainClients();
     }
 
     @Bean
