@@ -1,7 +1,9 @@
 package io.chainmonitor.chainwatcher;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -31,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retainedBlocks published blocks kept per replica in the database for the blocks API
  * @param largeTransactionThreshold value, in native units, from which a transaction counts as large
  * @param largeTransactionThresholds the same per chain type id, overriding the default
+ * @param chainTypeFiles the operator's chain type files (or directories of them), added to the built-in catalog
  */
 @Validated
 @ConfigurationProperties("chain-monitor.chain-watcher")
@@ -49,19 +52,21 @@ public record ChainWatcherProperties(
         @DefaultValue("10000") @Min(1) int propagationCapacity,
         @DefaultValue("10000") @Min(1) int retainedBlocks,
         @DefaultValue("100") @NotNull @DecimalMin("0") BigDecimal largeTransactionThreshold,
-        Map<String, BigDecimal> largeTransactionThresholds) {
+        Map<String, BigDecimal> largeTransactionThresholds,
+        List<Path> chainTypeFiles) {
 
     public ChainWatcherProperties {
         largeTransactionThresholds = largeTransactionThresholds == null
                 ? Map.of()
                 : Map.copyOf(largeTransactionThresholds);
+        chainTypeFiles = chainTypeFiles == null ? List.of() : List.copyOf(chainTypeFiles);
     }
 
     /** The defaults, as a service started without configuration has them. */
     public static ChainWatcherProperties defaults() {
         return new ChainWatcherProperties(50, 128, 100, 10_000, Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                100_000, 10_000, 10_000, BigDecimal.valueOf(100), Map.of());
+                100_000, 10_000, 10_000, BigDecimal.valueOf(100), Map.of(), List.of());
     }
 
     /** The large-transaction threshold of a chain type, in native units. */

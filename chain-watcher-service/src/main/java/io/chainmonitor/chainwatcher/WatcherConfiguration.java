@@ -18,8 +18,8 @@ class WatcherConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ChainCatalog chainCatalog() {
-        return ChainCatalog.builtIn();
+    ChainCatalog chainCatalog(ChainWatcherProperties properties) {
+        return ChainCatalog.withBuiltIn(properties.chainTypeFiles());
     }
 
     @Bean

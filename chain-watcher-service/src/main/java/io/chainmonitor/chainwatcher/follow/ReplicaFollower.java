@@ -253,7 +253,9 @@ public final class ReplicaFollower {
         NodeStatus status = latestStatus;
         BlockObservation observation = new BlockObservation(client.family(), block, receivedAt, parentTime,
                 client.nativeDecimals(), properties.largeTransactionThreshold(chainType), bestHeight, reorg, orphans,
-                tips, status == null ? null : status.networkHashrate(), miners.record(block.height(), block.producer()),
+                tips, status == null ? null : status.networkHashrate(),
+                BlockObservation.difficultyOf(block, client.family(), status == null ? null : status.difficulty()),
+                miners.record(block.height(), block.producer()),
                 project.propagationDelay(block.hash(), receivedAt),
                 project.tipDivergence(block.height(), key.replicaId(), block.hash()), active.size(),
                 project.newAddresses(active));

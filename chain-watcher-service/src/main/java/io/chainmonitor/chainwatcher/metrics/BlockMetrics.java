@@ -42,7 +42,7 @@ public final class BlockMetrics {
         samples.add(Metric.TX_VALUE_TOTAL.sample(figures.valueTotal().doubleValue()));
         samples.add(Metric.TX_LARGE_COUNT.sample(figures.largeCount()));
         samples.add(Metric.TX_LARGE_VALUE_MAX.sample(figures.largestValue().doubleValue()));
-        samples.add(Metric.DIFFICULTY.sample(block.difficulty().doubleValue()));
+        samples.add(Metric.DIFFICULTY.sample(seen.difficulty()));
         if (seen.hashrate() != null) {
             samples.add(Metric.HASHRATE.sample(seen.hashrate()));
         }

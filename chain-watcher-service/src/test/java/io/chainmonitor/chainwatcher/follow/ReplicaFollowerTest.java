@@ -36,7 +36,7 @@ class ReplicaFollowerTest {
     static ChainWatcherProperties properties(int batchSize) {
         return new ChainWatcherProperties(batchSize, 16, 4, 10_000, Duration.ofMillis(50), Duration.ofMillis(20),
                 Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(1), 1000,
-                1000, 10_000, BigDecimal.ONE, Map.of());
+                1000, 10_000, BigDecimal.ONE, Map.of(), List.of());
     }
 
     private ReplicaFollower start(int batchSize) {

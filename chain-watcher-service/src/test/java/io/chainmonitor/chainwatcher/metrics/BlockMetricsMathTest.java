@@ -99,7 +99,7 @@ class BlockMetricsMathTest {
         Block block = new Block(5, "0x5", "0x4", T0.plusSeconds(12), 700, "0xminer", BigInteger.ZERO, 15_000_000L,
                 30_000_000L, BigInteger.valueOf(7), List.of("0xu"), List.of(deploy, call));
         BlockObservation seen = new BlockObservation(ChainFamily.EVM, block, T0.plusSeconds(13), T0, 18,
-                BigDecimal.ONE, 8, null, 2, null, null, new MinerWindow.Share("0xminer", 0.5, 2),
+                BigDecimal.ONE, 8, null, 2, null, null, 0, new MinerWindow.Share("0xminer", 0.5, 2),
                 Duration.ofMillis(300), 1, 4, 3);
 
         Map<String, Sample> samples = BlockMetrics.samples(seen).stream()
