@@ -59,7 +59,11 @@ class LitecoinReorgIT extends WatcherITSupport {
             List<Envelope<?>> events = awaitEvents(Topic.CHAIN_BLOCKS, projectId,
                     all -> blocks(all, "r-1").stream().anyMatch(b -> b.hash().equals(privateBranch.get(3))));
             List<ChainBlock> honestBlocks = blocks(events, "r-1");
-            assertThat(honestBlocks).filteredOn(b -> b.reorg() != null).hasSize(1);
+            assertThat(honestBlocks.stream().filter(b -> b.reorg() != null))
+                    .as(() -> "public " + publicBranch + ", private " + privateBranch + ", published "
+                            + honestBlocks.stream().map(b -> b.height() + ":" + b.hash() + ":" + b.parentHash())
+                                    .toList())
+                    .hasSize(1);
             ChainBlock switched = honestBlocks.stream().filter(b -> b.reorg() != null).findFirst().orElseThrow();
             assertThat(switched.height()).isEqualTo(6);
             assertThat(switched.hash()).isEqualTo(privateBranch.get(0));
