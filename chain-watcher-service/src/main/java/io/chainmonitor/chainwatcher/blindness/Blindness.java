@@ -30,6 +30,7 @@ public final class Blindness {
     private final String replicaId;
     private final String chainType;
     private final Map<String, Finding> firing = new LinkedHashMap<>();
+    private final Map<String, Finding> resolving = new LinkedHashMap<>();
 
     public Blindness(String projectId, String replicaId, String chainType) {
         this.projectId = projectId;
@@ -39,7 +40,8 @@ public final class Blindness {
 
     /**
      * The finding to publish for this failure, or {@code null} when one of its kind is already firing. It counts as
-     * firing once {@link #published(Finding)} says the broker has it, so that a finding lost on the way is made again.
+     * firing at once, so that the block worker and the status loop never both publish it; {@link #notPublished}
+     * takes it back when the broker did not get it, so that the next failure makes it again.
      */
     public synchronized Finding failed(ChainClientException failure, long lastHeight, Instant now) {
         String ruleId = failure.reason() == ChainClientException.Reason.MALFORMED ? MALFORMED : UNREACHABLE;
@@ -57,21 +59,30 @@ public final class Blindness {
                 new ChainRef(chainType, lastHeight < 0 ? null : lastHeight, null), replicaId,
                 new Finding.Evidence("node.rpc.available", 0.0, 1.0, null, List.of(failure.reason().name())),
                 labels(ruleId), List.of("check-replica", "restart-replica"), now, null);
+        firing.put(ruleId, finding);
         return finding;
     }
 
-    /** The broker has this finding: a firing one now fires, a resolved one no longer does. */
-    public synchronized void published(Finding finding) {
+    /** The broker did not get this finding: the state goes back to what it was before it was made. */
+    public synchronized void notPublished(Finding finding) {
         if (finding.status() == Finding.Status.FIRING) {
-            firing.putIfAbsent(finding.ruleId(), finding);
+            firing.remove(finding.ruleId(), finding);
         } else {
-            firing.remove(finding.ruleId());
+            Finding fired = resolving.remove(finding.ruleId());
+            if (fired != null) {
+                firing.putIfAbsent(finding.ruleId(), fired);
+            }
         }
     }
 
+    /** The broker has this resolved finding. */
+    public synchronized void published(Finding finding) {
+        resolving.remove(finding.ruleId());
+    }
+
     /**
-     * The resolved findings to publish now that the node answered; empty when nothing is firing. Each stops firing
-     * once {@link #published(Finding)} says so.
+     * The resolved findings to publish now that the node answered; empty when nothing is firing. They stop firing at
+     * once; {@link #notPublished} makes them fire again when the broker did not get the resolution.
      */
     public synchronized List<Finding> answered(Instant now) {
         List<Finding> resolved = new ArrayList<>();
@@ -82,7 +93,9 @@ public final class Blindness {
                             + " answers the chain watcher again; missed blocks are being backfilled.",
                     fired.chain(), replicaId, fired.evidence(), fired.labels(), List.of(), fired.startsAt(),
                     now.isBefore(fired.startsAt()) ? fired.startsAt() : now));
+            resolving.put(fired.ruleId(), fired);
         }
+        firing.clear();
         return resolved;
     }
 

@@ -331,9 +331,9 @@ public final class ReplicaFollower {
             LOG.warn("Watcher blind on replica {}: {}", key.subject(), finding.summary());
             try {
                 output.finding(key, finding);
-                blindness.published(finding);
                 output.status(key, chainType, lastHeight < 0 ? null : lastHeight, NodeStatusMetrics.unavailable());
             } catch (RuntimeException e) {
+                blindness.notPublished(finding);
                 LOG.warn("The blindness finding of replica {} is not published yet; tried again on the next failure",
                         key.subject(), e);
             }
@@ -341,10 +341,16 @@ public final class ReplicaFollower {
     }
 
     private void answered() {
-        for (Finding resolved : blindness.answered(clock.instant())) {
-            LOG.info("Watcher reads replica {} again", key.subject());
-            output.finding(key, resolved);
-            blindness.published(resolved);
+        List<Finding> resolved = blindness.answered(clock.instant());
+        for (int i = 0; i < resolved.size(); i++) {
+            try {
+                output.finding(key, resolved.get(i));
+                blindness.published(resolved.get(i));
+                LOG.info("Watcher reads replica {} again", key.subject());
+            } catch (RuntimeException e) {
+                resolved.subList(i, resolved.size()).forEach(blindness::notPublished);
+                throw e;
+            }
         }
     }
 

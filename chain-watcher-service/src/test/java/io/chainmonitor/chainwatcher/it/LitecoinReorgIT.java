@@ -49,7 +49,10 @@ class LitecoinReorgIT extends WatcherITSupport {
             List<String> publicBranch = strings(honest.call("generatetoaddress", 2, TestNode.PAYOUT));
             awaitEvents(Topic.CHAIN_BLOCKS, projectId,
                     events -> blocks(events, "r-1").stream().anyMatch(b -> b.hash().equals(publicBranch.get(1))));
-            List<String> privateBranch = strings(attacker.call("generatetoaddress", 4, TestNode.PAYOUT));
+            // Another payout than the honest side's: two nodes mining on the same parent to the same address in the
+            // same second would make identical blocks, and no fork.
+            String attackerPayout = attacker.call("decodescript", "51").get("p2sh").asString();
+            List<String> privateBranch = strings(attacker.call("generatetoaddress", 4, attackerPayout));
 
             honest.call("setnetworkactive", true);
             attacker.call("setnetworkactive", true);
@@ -85,9 +88,9 @@ class LitecoinReorgIT extends WatcherITSupport {
             assertThat(value(reorg, "chain.block.interval")).isGreaterThanOrEqualTo(0);
             assertThat(reorg.samples()).filteredOn(sample -> sample.metric().equals("chain.miner.share"))
                     .singleElement().satisfies(sample -> {
-                        // heights 0 to 6: the genesis coinbase pays no standard address, the six others PAYOUT
-                        assertThat(sample.value()).isEqualTo(6.0 / 7);
-                        assertThat(sample.labels()).isEqualTo(Map.of("producer", TestNode.PAYOUT));
+                        // heights 0 to 6: the genesis coinbase pays no standard address, 1 to 5 PAYOUT, 6 the attacker
+                        assertThat(sample.value()).isEqualTo(1.0 / 7);
+                        assertThat(sample.labels()).isEqualTo(Map.of("producer", attackerPayout));
                     });
             // r-2 mined height 6 on its own while r-1 already held another block there
             assertThat(value(batchOf(metrics, "r-2", privateBranch.get(0)), "chain.tip.divergence")).isEqualTo(1);
