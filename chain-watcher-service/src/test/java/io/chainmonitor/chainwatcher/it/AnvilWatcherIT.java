@@ -16,6 +16,7 @@ import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.Topic;
 import io.chainmonitor.events.chain.ChainBlock;
 import io.chainmonitor.events.chain.MetricBatch;
+import io.chainmonitor.events.project.ReplicaLifecycle;
 import io.chainmonitor.support.security.test.JwtTestTokens;
 import io.chainmonitor.support.testapp.HttpTestClient;
 
@@ -124,6 +125,21 @@ class AnvilWatcherIT extends WatcherITSupport {
                         .body());
         assertThat(stored.findValuesAsString("hash")).containsExactly(hashAt(2), branch.get(0), branch.get(1),
                 branch.get(2));
+    }
+
+    @Test
+    void aRunningReplicaOfAnUnknownChainTypeOrWithoutEndpointGoesToTheDeadLetterTopic() throws Exception {
+        String projectId = newProjectId("bad");
+        announce(projectId, "r-1", "no-such-chain", "http://127.0.0.1:1", null);
+        announce(publisher, projectId, "r-2", "anvil", ReplicaLifecycle.State.RUNNING, null, null);
+
+        List<Envelope<?>> dead = awaitEvents("cm.projects.v1-dlt", projectId, events -> events.size() == 2);
+
+        assertThat(dead).extracting(event -> ((ReplicaLifecycle) event.data()).replicaId())
+                .containsExactlyInAnyOrder("r-1", "r-2");
+        HttpResponse<String> overview = new HttpTestClient(port).get("/api/v1/projects/" + projectId + "/overview",
+                JwtTestTokens.hmac().token());
+        assertThat(overview.statusCode()).as("nothing is followed").isEqualTo(404);
     }
 
     @Test

@@ -94,13 +94,18 @@ abstract class WatcherITSupport {
 
     /** Reads {@code topic} from its start until the events of {@code projectId} satisfy {@code done}. */
     static List<Envelope<?>> awaitEvents(Topic topic, String projectId, Predicate<List<Envelope<?>>> done) {
+        return awaitEvents(topic.topicName(), projectId, done);
+    }
+
+    /** The same for a topic by name, e.g. a dead-letter topic. */
+    static List<Envelope<?>> awaitEvents(String topic, String projectId, Predicate<List<Envelope<?>>> done) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 EmbeddedInfrastructure.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
                 "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<Envelope<?>> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.topicName()).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
