@@ -13,6 +13,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 import io.chainmonitor.adapters.Block;
+import io.chainmonitor.adapters.ChainClientException;
 import io.chainmonitor.adapters.Transaction;
 import io.chainmonitor.adapters.rpc.Answers;
 import io.chainmonitor.adapters.rpc.JsonRpcClient;
@@ -40,13 +41,7 @@ final class BitcoinBlocks {
     }
 
     List<Block> range(long fromHeight, long toHeight) {
-        if (fromHeight < 0 || toHeight < fromHeight) {
-            throw new IllegalArgumentException("bad height range " + fromHeight + ".." + toHeight);
-        }
-        List<RpcCall> calls = new ArrayList<>();
-        for (long height = fromHeight; height <= toHeight; height++) {
-            calls.add(RpcCall.of("getblockhash", height));
-        }
+        List<RpcCall> calls = RpcCall.perHeight(fromHeight, toHeight, height -> RpcCall.of("getblockhash", height));
         // A height above the tip is answered with error -8 "Block height out of range": REJECTED, as promised.
         List<String> hashes = rpc.batchResults(calls).stream()
                 .map(hash -> Answers.decode("getblockhash", hash::stringValue)).toList();
@@ -54,7 +49,14 @@ final class BitcoinBlocks {
         for (RpcReply reply : getBlocks(hashes)) {
             answers.add(reply.orThrow());
         }
-        return assemble(answers);
+        List<Block> blocks = assemble(answers);
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).height() != fromHeight + i) {
+                throw new ChainClientException.Malformed("getblock", "asked for block " + (fromHeight + i)
+                        + " (" + hashes.get(i) + "), the node answered block " + blocks.get(i).height(), null);
+            }
+        }
+        return blocks;
     }
 
     /** The block with that hash, {@code null} when the node does not know it. */

@@ -16,11 +16,8 @@ import io.chainmonitor.adapters.ClientSettings;
 import io.chainmonitor.adapters.NodeEndpoint;
 import io.chainmonitor.adapters.NodeStatus;
 import io.chainmonitor.adapters.rpc.Answers;
-import io.chainmonitor.adapters.rpc.HeadFollower;
-import io.chainmonitor.adapters.rpc.HttpTransport;
 import io.chainmonitor.adapters.rpc.JdkHttpTransport;
-import io.chainmonitor.adapters.rpc.JsonRpcClient;
-import io.chainmonitor.adapters.rpc.RpcAuthorization;
+import io.chainmonitor.adapters.rpc.JsonRpcChainClient;
 import io.chainmonitor.adapters.rpc.RpcCall;
 import io.chainmonitor.rules.chain.ChainFamily;
 
@@ -28,43 +25,25 @@ import io.chainmonitor.rules.chain.ChainFamily;
  * {@link ChainClient} for Bitcoin Core and its forks (bitcoind, litecoind): batched JSON-RPC over the JDK HTTP client
  * with user/password or cookie-file authentication; heads by polling {@code getbestblockhash}.
  */
-public final class BitcoinChainClient implements ChainClient {
+public final class BitcoinChainClient extends JsonRpcChainClient {
 
-    private final NodeEndpoint endpoint;
-    private final ClientSettings settings;
-    private final JsonRpcClient rpc;
     private final BitcoinBlocks blocks;
     private volatile ChainHead lastHead;
 
     public BitcoinChainClient(NodeEndpoint endpoint, ClientSettings settings) {
-        this(endpoint, settings, new JdkHttpTransport(endpoint.rpcUrl(), settings.requestTimeout()));
-    }
-
-    BitcoinChainClient(NodeEndpoint endpoint, ClientSettings settings, HttpTransport transport) {
-        this.endpoint = endpoint;
-        this.settings = settings;
-        this.rpc = new JsonRpcClient(transport, new RpcAuthorization(endpoint.credentials()), settings, "1.0");
-        this.blocks = new BitcoinBlocks(rpc);
-    }
-
-    @Override
-    public ChainFamily family() {
-        return ChainFamily.BITCOIN;
-    }
-
-    @Override
-    public int nativeDecimals() {
-        return 8;
+        super(ChainFamily.BITCOIN, 8, "getblockcount", endpoint, settings,
+                new JdkHttpTransport(endpoint.rpcUrl(), settings.requestTimeout()), "1.0");
+        this.blocks = new BitcoinBlocks(rpc());
     }
 
     @Override
     public ChainHead head() {
-        String hash = Answers.decode("getbestblockhash", rpc.call("getbestblockhash")::stringValue);
+        String hash = Answers.decode("getbestblockhash", rpc().call("getbestblockhash")::stringValue);
         ChainHead known = lastHead;
         if (known != null && known.hash().equals(hash)) {
             return known;
         }
-        JsonNode header = rpc.call("getblockheader", hash, true);
+        JsonNode header = rpc().call("getblockheader", hash, true);
         ChainHead head = Answers.decode("getblockheader", () -> new ChainHead(Answers.integer(header, "height"),
                 Answers.text(header, "hash"), Instant.ofEpochSecond(Answers.integer(header, "time"))));
         lastHead = head;
@@ -83,7 +62,7 @@ public final class BitcoinChainClient implements ChainClient {
 
     @Override
     public List<ChainTip> chainTips() {
-        JsonNode answer = rpc.call("getchaintips");
+        JsonNode answer = rpc().call("getchaintips");
         return Answers.decode("getchaintips", () -> {
             List<ChainTip> tips = new ArrayList<>();
             for (JsonNode tip : answer) {
@@ -97,7 +76,7 @@ public final class BitcoinChainClient implements ChainClient {
     @Override
     public NodeStatus status() {
         Instant sampledAt = Instant.now();
-        List<JsonNode> answers = rpc.batchResults(List.of(RpcCall.of("getnetworkinfo"), RpcCall.of("getpeerinfo"),
+        List<JsonNode> answers = rpc().batchResults(List.of(RpcCall.of("getnetworkinfo"), RpcCall.of("getpeerinfo"),
                 RpcCall.of("getmempoolinfo"), RpcCall.of("getblockchaininfo"), RpcCall.of("getnetworkhashps"),
                 RpcCall.of("getdifficulty")));
         return Answers.decode("status", () -> {
@@ -118,21 +97,8 @@ public final class BitcoinChainClient implements ChainClient {
     }
 
     @Override
-    public Duration ping() {
-        long start = System.nanoTime();
-        rpc.call("getblockcount");
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    @Override
     public HeadSubscription subscribeHeads(HeadListener listener) {
-        return HeadFollower.start(this::head, null, settings.pollInterval(), listener,
-                "bitcoin-heads " + endpoint.rpcUrl().getAuthority());
-    }
-
-    @Override
-    public void close() {
-        rpc.close();
+        return followHeads(listener, null);
     }
 
     private static NodeStatus.Peer peer(JsonNode peer) {

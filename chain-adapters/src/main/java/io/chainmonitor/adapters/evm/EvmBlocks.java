@@ -37,13 +37,8 @@ final class EvmBlocks {
     }
 
     List<Block> range(long fromHeight, long toHeight) {
-        if (fromHeight < 0 || toHeight < fromHeight) {
-            throw new IllegalArgumentException("bad height range " + fromHeight + ".." + toHeight);
-        }
-        List<RpcCall> calls = new ArrayList<>();
-        for (long height = fromHeight; height <= toHeight; height++) {
-            calls.add(RpcCall.of("eth_getBlockByNumber", Numeric.encodeQuantity(BigInteger.valueOf(height)), true));
-        }
+        List<RpcCall> calls = RpcCall.perHeight(fromHeight, toHeight, height -> RpcCall
+                .of("eth_getBlockByNumber", Numeric.encodeQuantity(BigInteger.valueOf(height)), true));
         List<JsonNode> answers = rpc.batchResults(calls);
         List<EthBlock.Block> blocks = new ArrayList<>(answers.size());
         for (int i = 0; i < answers.size(); i++) {
@@ -51,7 +46,13 @@ final class EvmBlocks {
                 throw new ChainClientException.Rejected("eth_getBlockByNumber", null,
                         "block " + (fromHeight + i) + " is above the node's head", null);
             }
-            blocks.add(block("eth_getBlockByNumber", answers.get(i)));
+            EthBlock.Block block = block("eth_getBlockByNumber", answers.get(i));
+            long asked = fromHeight + i;
+            if (Answers.decode("eth_getBlockByNumber", () -> block.getNumber().longValueExact()) != asked) {
+                throw new ChainClientException.Malformed("eth_getBlockByNumber",
+                        "asked for block " + asked + ", the node answered block " + block.getNumberRaw(), null);
+            }
+            blocks.add(block);
         }
         return assemble(blocks);
     }

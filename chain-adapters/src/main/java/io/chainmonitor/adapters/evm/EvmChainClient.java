@@ -1,7 +1,6 @@
 package io.chainmonitor.adapters.evm;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,7 @@ import io.chainmonitor.adapters.ClientSettings;
 import io.chainmonitor.adapters.NodeEndpoint;
 import io.chainmonitor.adapters.NodeStatus;
 import io.chainmonitor.adapters.rpc.Answers;
-import io.chainmonitor.adapters.rpc.HeadFollower;
-import io.chainmonitor.adapters.rpc.HttpTransport;
-import io.chainmonitor.adapters.rpc.JsonRpcClient;
-import io.chainmonitor.adapters.rpc.RpcAuthorization;
+import io.chainmonitor.adapters.rpc.JsonRpcChainClient;
 import io.chainmonitor.adapters.rpc.RpcCall;
 import io.chainmonitor.adapters.rpc.RpcReply;
 import io.chainmonitor.rules.chain.ChainFamily;
@@ -32,40 +28,26 @@ import io.chainmonitor.rules.chain.ChainFamily;
  * client, web3j's block and receipt models, heads from {@code eth_subscribe newHeads} over web3j's WebSocket client
  * with HTTP polling while the socket is down.
  */
-public final class EvmChainClient implements ChainClient {
+public final class EvmChainClient extends JsonRpcChainClient {
 
-    private final NodeEndpoint endpoint;
-    private final ClientSettings settings;
-    private final JsonRpcClient rpc;
     private final EvmBlocks blocks;
+    private final NewHeadsChannel newHeads;
 
     public EvmChainClient(NodeEndpoint endpoint, ClientSettings settings) {
-        this(endpoint, settings, new OkHttpTransport(endpoint.rpcUrl(), settings.requestTimeout()));
-    }
-
-    EvmChainClient(NodeEndpoint endpoint, ClientSettings settings, HttpTransport transport) {
-        this.endpoint = endpoint;
-        this.settings = settings;
-        this.rpc = new JsonRpcClient(transport, new RpcAuthorization(endpoint.credentials()), settings, "2.0");
-        this.blocks = new EvmBlocks(rpc);
-    }
-
-    @Override
-    public ChainFamily family() {
-        return ChainFamily.EVM;
-    }
-
-    @Override
-    public int nativeDecimals() {
-        return 18;
+        super(ChainFamily.EVM, 18, "eth_blockNumber", endpoint, settings,
+                new OkHttpTransport(endpoint.rpcUrl(), settings.requestTimeout()), "2.0");
+        this.blocks = new EvmBlocks(rpc());
+        this.newHeads = endpoint.wsUrl() == null ? null : new NewHeadsChannel(endpoint.wsUrl());
     }
 
     @Override
     public ChainHead head() {
-        JsonNode answer = rpc.call("eth_getBlockByNumber", "latest", false);
-        EthBlock.Block header = blocks.header(Answers.require(answer.isNull() ? null : answer, "latest block"));
-        return Answers.decode("eth_getBlockByNumber", () -> new ChainHead(header.getNumber().longValueExact(),
-                header.getHash(), Instant.ofEpochSecond(header.getTimestamp().longValueExact())));
+        JsonNode answer = rpc().call("eth_getBlockByNumber", "latest", false);
+        return Answers.decode("eth_getBlockByNumber", () -> {
+            EthBlock.Block header = blocks.header(Answers.require(answer.isNull() ? null : answer, "latest block"));
+            return new ChainHead(header.getNumber().longValueExact(), header.getHash(),
+                    Instant.ofEpochSecond(header.getTimestamp().longValueExact()));
+        });
     }
 
     @Override
@@ -87,12 +69,14 @@ public final class EvmChainClient implements ChainClient {
     @Override
     public NodeStatus status() {
         Instant sampledAt = Instant.now();
-        List<RpcReply> replies = rpc.batch(List.of(RpcCall.of("web3_clientVersion"), RpcCall.of("net_peerCount"),
+        List<RpcReply> replies = rpc().batch(List.of(RpcCall.of("web3_clientVersion"), RpcCall.of("net_peerCount"),
                 RpcCall.of("eth_syncing"), RpcCall.of("txpool_status"), RpcCall.of("admin_peers"),
                 RpcCall.of("eth_getBlockByNumber", "latest", false)));
         JsonNode syncing = replies.get(2).orThrow();
-        EthBlock.Block latest = blocks.header(replies.get(5).orThrow());
+        JsonNode latestAnswer = replies.get(5).orThrow();
         return Answers.decode("status", () -> {
+            EthBlock.Block latest = blocks.header(Answers.require(latestAnswer.isNull() ? null : latestAnswer,
+                    "latest block"));
             String version = replies.get(0).failed() ? null : replies.get(0).result().asString();
             int peerCount = replies.get(1).failed() ? 0 : quantity(replies.get(1).result()).intValueExact();
             Long mempool = replies.get(3).failed()
@@ -108,21 +92,8 @@ public final class EvmChainClient implements ChainClient {
     }
 
     @Override
-    public Duration ping() {
-        long start = System.nanoTime();
-        rpc.call("eth_blockNumber");
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    @Override
     public HeadSubscription subscribeHeads(HeadListener listener) {
-        return HeadFollower.start(this::head, endpoint.wsUrl() == null ? null : new NewHeadsChannel(endpoint.wsUrl()),
-                settings.pollInterval(), listener, "evm-heads " + endpoint.rpcUrl().getAuthority());
-    }
-
-    @Override
-    public void close() {
-        rpc.close();
+        return followHeads(listener, newHeads);
     }
 
     /** geth's {@code admin_peers}, where the node opens the admin namespace. */

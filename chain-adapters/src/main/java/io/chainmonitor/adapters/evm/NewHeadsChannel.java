@@ -1,8 +1,10 @@
 package io.chainmonitor.adapters.evm;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.reactivex.disposables.Disposable;
@@ -32,17 +34,26 @@ final class NewHeadsChannel implements HeadFollower.PushChannel {
             socket.connect();
             Request<Object, EthSubscribe> subscribe = new Request<>("eth_subscribe", List.of("newHeads"), socket,
                     EthSubscribe.class);
-            Disposable subscription = socket
-                    .subscribe(subscribe, "eth_unsubscribe", NewHeadsNotification.class).subscribe(notification -> {
+            // web3j subscribes synchronously: a refusal of eth_subscribe arrives before subscribe() returns. It is a
+            // failure to open, not a drop, so that the follower reports it once instead of on every reopening.
+            AtomicReference<Throwable> refusal = new AtomicReference<>();
+            AtomicReference<Consumer<Throwable>> failures = new AtomicReference<>(refusal::set);
+            Disposable subscription = socket.subscribe(subscribe, "eth_unsubscribe", NewHeadsNotification.class)
+                    .subscribe(notification -> {
                         ChainHead head;
                         try {
                             head = head(notification.getParams().getResult());
                         } catch (RuntimeException garbage) {
-                            onDrop.accept(garbage);
+                            failures.get().accept(garbage);
                             return;
                         }
                         onHead.accept(head);
-                    }, onDrop::accept);
+                    }, failure -> failures.get().accept(failure));
+            failures.set(onDrop);
+            if (refusal.get() != null) {
+                subscription.dispose();
+                throw new IOException("eth_subscribe newHeads failed: " + refusal.get().getMessage(), refusal.get());
+            }
             return () -> {
                 subscription.dispose();
                 socket.close();

@@ -21,8 +21,11 @@ final class OkHttpTransport implements HttpTransport {
 
     OkHttpTransport(URI url, Duration timeout) {
         this.url = url.toString();
-        this.client = HttpService.getOkHttpClientBuilder().connectTimeout(timeout).readTimeout(timeout)
-                .writeTimeout(timeout).callTimeout(timeout).retryOnConnectionFailure(false).build();
+        OkHttpClient.Builder builder = HttpService.getOkHttpClientBuilder();
+        // web3j adds a body logger when its logger is at DEBUG; it would log the Authorization header.
+        builder.interceptors().clear();
+        this.client = builder.connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout)
+                .retryOnConnectionFailure(false).build();
     }
 
     @Override

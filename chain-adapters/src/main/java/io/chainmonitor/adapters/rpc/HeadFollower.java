@@ -18,13 +18,16 @@ import io.chainmonitor.adapters.ChainHead;
 
 /**
  * A head subscription: heads pushed by the node where it offers a push channel, otherwise (and whenever the channel
- * drops) polled at a fixed interval, with an attempt to reopen the channel before each poll. Everything, the listener
- * included, runs on one thread of its own, so the listener is never called concurrently; a head is passed on only
- * when its hash differs from the last one passed on.
+ * drops) polled at a fixed interval, with an attempt to reopen the channel before each poll; while pushing, the head
+ * is still polled every {@value #CHECK_WHILE_PUSHING} intervals. Everything, the listener included, runs on one thread
+ * of its own, so the listener is never called concurrently; a head is passed on only when its hash differs from the
+ * last one passed on.
  */
 public final class HeadFollower implements HeadSubscription {
 
     private static final Logger log = LoggerFactory.getLogger(HeadFollower.class);
+    /** While pushing, the head is still polled once every this many poll intervals. */
+    static final int CHECK_WHILE_PUSHING = 10;
 
     /** A node's push channel for new heads, such as an EVM {@code eth_subscribe newHeads} over WebSocket. */
     @FunctionalInterface
@@ -85,6 +88,10 @@ public final class HeadFollower implements HeadSubscription {
         return pushing;
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -103,10 +110,24 @@ public final class HeadFollower implements HeadSubscription {
         if (push != null && openChannel()) {
             // Heads may have arrived while the channel was down; one poll delivers the current one.
             pollOnce();
+            long generation = channelGeneration;
+            schedule(() -> checkWhilePushing(generation), interval.multipliedBy(CHECK_WHILE_PUSHING));
             return;
         }
         pollOnce();
         schedule(this::tick, interval);
+    }
+
+    /**
+     * A socket can stay open while the node behind it hangs or loses notifications: an occasional poll while pushing
+     * catches a missed head and reports a node that no longer answers.
+     */
+    private void checkWhilePushing(long generation) {
+        if (closed || !pushing || generation != channelGeneration) {
+            return;
+        }
+        pollOnce();
+        schedule(() -> checkWhilePushing(generation), interval.multipliedBy(CHECK_WHILE_PUSHING));
     }
 
     private boolean openChannel() {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,6 +47,7 @@ public final class JsonRpcClient implements AutoCloseable {
     private final String version;
     private final AtomicLong ids = new AtomicLong();
     private final ExecutorService batchSenders = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean closed;
 
     /**
      * @param version the {@code jsonrpc} member: {@code "2.0"} for EVM nodes; {@code "1.0"} for Bitcoin Core, whose
@@ -97,7 +99,13 @@ public final class JsonRpcClient implements AutoCloseable {
         List<Future<List<RpcReply>>> parts = new ArrayList<>();
         for (int start = 0; start < calls.size(); start += batchSize) {
             List<RpcCall> part = calls.subList(start, Math.min(calls.size(), start + batchSize));
-            parts.add(batchSenders.submit(() -> sendBatch(part)));
+            try {
+                parts.add(batchSenders.submit(() -> sendBatch(part)));
+            } catch (RejectedExecutionException closedMeanwhile) {
+                parts.forEach(sent -> sent.cancel(true));
+                throw new ChainClientException.Unavailable(part.getFirst().method(),
+                        part.getFirst().method() + ": the client is closed", closedMeanwhile);
+            }
         }
         List<RpcReply> replies = new ArrayList<>(calls.size());
         try {
@@ -117,6 +125,7 @@ public final class JsonRpcClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         batchSenders.shutdownNow();
         transport.close();
     }
@@ -196,6 +205,9 @@ public final class JsonRpcClient implements AutoCloseable {
     }
 
     private HttpReply post(String label, byte[] body) {
+        if (closed) {
+            throw new ChainClientException.Unavailable(label, label + ": the client is closed", null);
+        }
         try {
             permits.acquire();
         } catch (InterruptedException e) {
