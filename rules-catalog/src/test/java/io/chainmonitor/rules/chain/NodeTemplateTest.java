@@ -31,7 +31,7 @@ class NodeTemplateTest {
         assertThat(arguments).containsExactly("-chain=regtest", "-datadir=/var/lib/cm/r-1", "-server=1", "-listen=1",
                 "-bind=127.0.0.1:19444", "-bind=127.0.0.1:19444=onion", "-port=19444", "-rpcbind=127.0.0.1",
                 "-rpcallowip=127.0.0.1", "-rpcport=19443", "-conf=/var/lib/cm/r-1/litecoin.conf", "-printtoconsole",
-                "-dnsseed=0", "-listenonion=0", "-discover=0", "-upnp=0", "-fallbackfee=0.0001",
+                "-dnsseed=0", "-listenonion=0", "-discover=0", "-upnp=0", "-fallbackfee=0.0001", "-txindex=1",
                 "-maxtipage=2000000000");
     }
 
