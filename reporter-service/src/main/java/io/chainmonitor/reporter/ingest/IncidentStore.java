@@ -40,6 +40,15 @@ class IncidentStore {
         this.json = codec.mapper();
     }
 
+    /**
+     * The incident's id, derived from what identifies it (project, fingerprint, start), so that the same events give
+     * the same id in any order and on any instance.
+     */
+    static UUID incidentId(String projectId, Finding finding) {
+        return UUID.nameUUIDFromBytes((projectId + "\n" + finding.fingerprint() + "\n" + finding.startsAt())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Folds the finding in and returns its incident's id. */
     UUID fold(Envelope<?> envelope, Finding finding) {
         ChainRef chain = finding.chain();
@@ -66,7 +75,7 @@ class IncidentStore {
                     %s
                 RETURNING id
                 """.formatted(LATEST_WINS))
-                .param("id", UUID.randomUUID())
+                .param("id", incidentId(envelope.projectid(), finding))
                 .param("project", envelope.projectid())
                 .param("fingerprint", finding.fingerprint())
                 .param("startsAt", Timestamp.from(finding.startsAt()))

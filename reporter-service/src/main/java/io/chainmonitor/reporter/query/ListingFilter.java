@@ -58,7 +58,8 @@ public record ListingFilter(String project, List<Severity> severities, String st
                 cursor == null ? null : Cursor.decode(cursor), limit(text(query, "limit"), defaultLimit, maxLimit));
     }
 
-    static int limit(String value, int defaultLimit, int maxLimit) {
+    /** A page size: the default when absent, refused when not a number, below 1 or over the maximum. */
+    public static int limit(String value, int defaultLimit, int maxLimit) {
         if (value == null) {
             return defaultLimit;
         }
