@@ -18,7 +18,8 @@ class EventListeners {
         this.ingest = ingest;
     }
 
-    @KafkaListener(id = "reporter-events", topics = {"cm.findings.v1", "cm.wire.incidents.v1", "cm.health.reports.v1",
+    @KafkaListener(id = "reporter-events", groupId = "reporter-service.events", topics = {"cm.findings.v1",
+            "cm.wire.incidents.v1", "cm.health.reports.v1",
             "cm.alerts.notifications.v1", "cm.actions.v1", "cm.audit.v1"})
     void on(Envelope<?> envelope) {
         ingest.ingest(envelope);

@@ -47,7 +47,7 @@ public class PartitionMaintenance {
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${chain-monitor.reporter.partitions.maintenance-interval:1h}")
-    void maintain() {
+    synchronized void maintain() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         for (Partitioned table : TABLES) {
             for (int day = -1; day <= properties.partitions().daysAhead(); day++) {
@@ -77,6 +77,10 @@ public class PartitionMaintenance {
         String range = table.timeColumn() + " >= '" + from + "' AND " + table.timeColumn() + " < '" + to + "'";
         transactions.executeWithoutResult(status -> {
             jdbc.sql("LOCK TABLE " + table.table() + " IN SHARE ROW EXCLUSIVE MODE").update();
+            // Another instance may have made it while this one waited for the lock.
+            if (partitions(table.table()).contains(name)) {
+                return;
+            }
             jdbc.sql("CREATE TABLE " + name + " (LIKE " + table.table() + " INCLUDING DEFAULTS)").update();
             int moved = jdbc.sql("WITH moved AS (DELETE FROM " + table.table() + "_default WHERE " + range
                     + " RETURNING *) INSERT INTO " + name + " SELECT * FROM moved").update();

@@ -16,7 +16,7 @@ class MetricListener {
         this.store = store;
     }
 
-    @KafkaListener(id = "reporter-metrics", topics = "cm.chain.metrics.v1")
+    @KafkaListener(id = "reporter-metrics", groupId = "reporter-service.metrics", topics = "cm.chain.metrics.v1")
     void on(Envelope<?> envelope) {
         if (envelope.data() instanceof MetricBatch batch) {
             store.store(envelope, batch);

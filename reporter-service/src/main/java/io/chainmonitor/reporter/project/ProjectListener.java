@@ -16,7 +16,7 @@ class ProjectListener {
         this.projects = projects;
     }
 
-    @KafkaListener(id = "reporter-projects", topics = "cm.projects.v1")
+    @KafkaListener(id = "reporter-projects", groupId = "reporter-service.projects", topics = "cm.projects.v1")
     void on(Envelope<?> envelope) {
         if (envelope.data() instanceof ProjectLifecycle lifecycle) {
             projects.apply(envelope, lifecycle);
