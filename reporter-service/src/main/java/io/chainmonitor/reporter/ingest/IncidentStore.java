@@ -1,5 +1,6 @@
 package io.chainmonitor.reporter.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ class IncidentStore {
      */
     static UUID incidentId(String projectId, Finding finding) {
         return UUID.nameUUIDFromBytes((projectId + "\n" + finding.fingerprint() + "\n" + finding.startsAt())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Folds the finding in and returns its incident's id. */

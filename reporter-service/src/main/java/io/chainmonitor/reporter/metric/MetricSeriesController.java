@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,12 +51,7 @@ class MetricSeriesController {
     Series series(@PathVariable String projectId, @RequestParam MultiValueMap<String, String> query,
             Authentication caller) {
         projects.require(projectId, caller.getName(), "projectId");
-        Set<String> unknown = new TreeSet<>(query.keySet());
-        unknown.removeAll(PARAMETERS);
-        if (!unknown.isEmpty()) {
-            throw ReporterException.invalidParameter(Reason.UNKNOWN_PARAMETER, unknown.iterator().next(),
-                    "is not a parameter of a series; known ones: " + String.join(", ", new TreeSet<>(PARAMETERS)));
-        }
+        ListingFilter.requireKnown(query, PARAMETERS);
         String metric = ListingFilter.text(query, "metric");
         if (metric == null) {
             throw ReporterException.invalidParameter(Reason.INVALID_PARAMETER, "metric", "is required");
@@ -65,10 +59,7 @@ class MetricSeriesController {
         Resolution resolution = resolution(ListingFilter.text(query, "resolution"));
         Instant to = ListingFilter.instant(query, "to");
         Instant from = ListingFilter.instant(query, "from");
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw ReporterException.invalidParameter(Reason.INVERTED_RANGE, "from",
-                    "must be before 'to' (" + from + " is not before " + to + ")");
-        }
+        ListingFilter.requireOrdered(from, to);
         String replica = ListingFilter.text(query, "replica");
         MapSqlParameterSource parameters = new MapSqlParameterSource("project", projectId).addValue("metric", metric)
                 .addValue("from", Timestamp.from(from == null ? Instant.EPOCH : from))

@@ -1,6 +1,7 @@
 package io.chainmonitor.reporter.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -35,7 +36,7 @@ public record Cursor(int severityRank, Instant at, UUID id) {
                 throw invalid();
             }
             return new Cursor(rank, Instant.ofEpochSecond(Long.parseLong(parts[2]), nano), UUID.fromString(parts[4]));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw invalid();
         }
     }

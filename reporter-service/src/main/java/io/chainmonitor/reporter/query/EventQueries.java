@@ -2,9 +2,12 @@ package io.chainmonitor.reporter.query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +43,7 @@ public class EventQueries {
     public List<EventView> byFingerprint(String projectId, String fingerprint, List<EventKind> kinds) {
         return jdbc.query("SELECT " + COLUMNS + " FROM event WHERE project_id = :project AND kind IN (:kinds)"
                 + " AND fingerprints @> jsonb_build_array(CAST(:fingerprint AS text)) ORDER BY at, id",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                new MapSqlParameterSource()
                         .addValue("project", projectId)
                         .addValue("kinds", kinds.stream().map(EventKind::column).toList())
                         .addValue("fingerprint", fingerprint),
@@ -48,14 +51,14 @@ public class EventQueries {
     }
 
     /** The events of one project and kind in a time range, oldest first. */
-    public List<EventView> inRange(String projectId, EventKind kind, java.time.Instant from, java.time.Instant to) {
+    public List<EventView> inRange(String projectId, EventKind kind, Instant from, Instant to) {
         return jdbc.query("SELECT " + COLUMNS + " FROM event WHERE project_id = :project AND kind = :kind"
                 + " AND at >= :from AND at < :to ORDER BY at, id",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                new MapSqlParameterSource()
                         .addValue("project", projectId)
                         .addValue("kind", kind.column())
-                        .addValue("from", java.sql.Timestamp.from(from))
-                        .addValue("to", java.sql.Timestamp.from(to)),
+                        .addValue("from", Timestamp.from(from))
+                        .addValue("to", Timestamp.from(to)),
                 this::view);
     }
 

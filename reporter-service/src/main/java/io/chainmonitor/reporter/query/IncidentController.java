@@ -46,12 +46,7 @@ class IncidentController {
                 () -> new ReporterException(ReporterException.Reason.NOT_FOUND, "no incident " + id + " of yours"));
     }
 
-    static UUID uuid(String value, String parameter) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ReporterException.invalidParameter(ReporterException.Reason.INVALID_PARAMETER, parameter,
-                    "must be a UUID, was '" + value + "'");
-        }
+    private static UUID uuid(String value, String parameter) {
+        return ListingFilter.uuid(value, parameter);
     }
 }

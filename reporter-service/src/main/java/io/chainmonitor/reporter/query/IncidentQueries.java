@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.chainmonitor.events.EventCodec;
 import io.chainmonitor.events.Severity;
+import io.chainmonitor.reporter.project.Projects;
 
 /**
  * Reads incidents with what was done about them. A notification or action belongs to the incident of its
@@ -54,7 +55,7 @@ public class IncidentQueries {
     /** One incident, if it belongs to a project of {@code owner}. */
     public Optional<IncidentView> find(UUID id, String owner) {
         return jdbc.query("SELECT " + COLUMNS + " FROM incident WHERE id = :id AND project_id IN ("
-                + io.chainmonitor.reporter.project.Projects.OWNED_BY + ")",
+                + Projects.OWNED_BY + ")",
                 new MapSqlParameterSource("id", id).addValue("owner", owner), this::view)
                 .stream().findFirst().map(incident -> withDone(List.of(incident)).getFirst());
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.springframework.util.MultiValueMap;
 
@@ -28,13 +29,7 @@ public record ListingFilter(String project, List<Severity> severities, String st
     /** Reads the filters; {@code statuses} are the values {@code status} may take for this listing. */
     public static ListingFilter read(MultiValueMap<String, String> query, List<String> statuses, int defaultLimit,
             int maxLimit) {
-        Set<String> unknown = new TreeSet<>(query.keySet());
-        unknown.removeAll(PARAMETERS);
-        if (!unknown.isEmpty()) {
-            String name = unknown.iterator().next();
-            throw ReporterException.invalidParameter(Reason.UNKNOWN_PARAMETER, name,
-                    "is not a filter of this listing; known ones: " + String.join(", ", new TreeSet<>(PARAMETERS)));
-        }
+        requireKnown(query, PARAMETERS);
         for (var entry : query.entrySet()) {
             if (entry.getValue().size() > 1) {
                 throw ReporterException.invalidParameter(Reason.INVALID_PARAMETER, entry.getKey(),
@@ -48,14 +43,39 @@ public record ListingFilter(String project, List<Severity> severities, String st
         }
         Instant from = instant(query, "from");
         Instant to = instant(query, "to");
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw ReporterException.invalidParameter(Reason.INVERTED_RANGE, "from",
-                    "must be before 'to' (" + from + " is not before " + to + ")");
-        }
+        requireOrdered(from, to);
         String cursor = text(query, "cursor");
         return new ListingFilter(text(query, "project"), severities(text(query, "severity")), status,
                 text(query, "rule"), text(query, "attack"), text(query, "replica"), from, to, text(query, "q"),
                 cursor == null ? null : Cursor.decode(cursor), limit(text(query, "limit"), defaultLimit, maxLimit));
+    }
+
+    /** Refuses the first parameter that is not one of {@code known}, naming it and the known ones. */
+    public static void requireKnown(MultiValueMap<String, String> query, Set<String> known) {
+        Set<String> unknown = new TreeSet<>(query.keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw ReporterException.invalidParameter(Reason.UNKNOWN_PARAMETER, unknown.iterator().next(),
+                    "is not a parameter here; known ones: " + String.join(", ", new TreeSet<>(known)));
+        }
+    }
+
+    /** Refuses a range whose {@code from} is not before its {@code to}; either end may be open (null). */
+    public static void requireOrdered(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ReporterException.invalidParameter(Reason.INVERTED_RANGE, "from",
+                    "must be before 'to' (" + from + " is not before " + to + ")");
+        }
+    }
+
+    /** A UUID parameter, refused naming {@code parameter} when it is not one. */
+    public static UUID uuid(String value, String parameter) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ReporterException.invalidParameter(Reason.INVALID_PARAMETER, parameter,
+                    "must be a UUID, was '" + value + "'");
+        }
     }
 
     /** A page size: the default when absent, refused when not a number, below 1 or over the maximum. */

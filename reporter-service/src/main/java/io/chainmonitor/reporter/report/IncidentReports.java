@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -147,10 +146,7 @@ class IncidentReports {
         if (value == null || value.isMissingNode() || value.isNull()) {
             return "";
         }
-        double number = value.asDouble();
-        return number == Math.rint(number) && Math.abs(number) < 1e15
-                ? Long.toString((long) number)
-                : String.format(Locale.ROOT, "%.4g", number);
+        return ReportDocument.number(value.asDouble());
     }
 
     static String duration(Duration duration) {

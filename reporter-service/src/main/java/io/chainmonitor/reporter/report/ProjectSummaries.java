@@ -136,8 +136,6 @@ class ProjectSummaries {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%.4g", value);
+        return ReportDocument.number(value);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A report as data, the one source of every format: facts (label and value), then sections of paragraphs and at
@@ -18,6 +19,13 @@ public record ReportDocument(String id, String kind, String title, String projec
     /** A time as people read it in a report. */
     static String human(Instant at) {
         return at == null ? "—" : HUMAN.format(at);
+    }
+
+    /** A number as people read it: whole numbers without decimals, others to four significant digits. */
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.4g", value);
     }
 
     /** A labelled fact of the report's header, e.g. "Severity: Extreme". */

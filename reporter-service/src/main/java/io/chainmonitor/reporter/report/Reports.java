@@ -13,10 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 import io.chainmonitor.events.EventCodec;
 import io.chainmonitor.reporter.ReporterException;
 import io.chainmonitor.reporter.ReporterException.Reason;
+import io.chainmonitor.reporter.ingest.EventKind;
 import io.chainmonitor.reporter.project.Projects.ProjectInfo;
 import io.chainmonitor.reporter.query.EventQueries;
 import io.chainmonitor.reporter.query.EventView;
 import io.chainmonitor.reporter.query.IncidentQueries;
+import io.chainmonitor.reporter.query.ListingFilter;
 
 /** Makes, stores and renders reports. */
 @Service
@@ -72,10 +74,7 @@ class Reports {
             case PROJECT_SUMMARY -> {
                 Instant to = request.to() == null ? now : request.to();
                 Instant from = request.from() == null ? to.minus(DEFAULT_PERIOD) : request.from();
-                if (!from.isBefore(to)) {
-                    throw ReporterException.invalidParameter(Reason.INVERTED_RANGE, "from",
-                            "must be before 'to' (" + from + " is not before " + to + ")");
-                }
+                ListingFilter.requireOrdered(from, to);
                 yield summaries.build(id, project, from, to, now);
             }
         };
@@ -85,7 +84,7 @@ class Reports {
 
     /** The health report named by its id, or the project's latest one up to {@code now}. */
     private EventView healthEvent(ProjectInfo project, String healthReportId, Instant now) {
-        return events.inRange(project.id(), io.chainmonitor.reporter.ingest.EventKind.HEALTH_REPORT, Instant.EPOCH,
+        return events.inRange(project.id(), EventKind.HEALTH_REPORT, Instant.EPOCH,
                 now.plusSeconds(1)).reversed().stream()
                 .filter(e -> healthReportId == null
                         || healthReportId.equals(e.event().get("data").path("reportId").asString()))
@@ -107,11 +106,6 @@ class Reports {
     }
 
     static UUID uuid(String value, String parameter) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ReporterException.invalidParameter(Reason.INVALID_PARAMETER, parameter,
-                    "must be a UUID, was '" + value + "'");
-        }
+        return ListingFilter.uuid(value, parameter);
     }
 }
