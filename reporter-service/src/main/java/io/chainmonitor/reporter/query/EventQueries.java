@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -48,6 +49,19 @@ public class EventQueries {
                         .addValue("kinds", kinds.stream().map(EventKind::column).toList())
                         .addValue("fingerprint", fingerprint),
                 this::view);
+    }
+
+    /**
+     * The project's health report of that {@code reportId}, or its latest one up to {@code until} when the id is
+     * null; the newest first walk of the listing index finds the latest without reading the others.
+     */
+    public Optional<EventView> healthReport(String projectId, String reportId, Instant until) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM event WHERE kind = 'health_report' AND project_id = :project"
+                + " AND at <= :until AND (CAST(:reportId AS text) IS NULL"
+                + " OR envelope -> 'data' ->> 'reportId' = CAST(:reportId AS text)) ORDER BY at DESC, id DESC LIMIT 1",
+                new MapSqlParameterSource("project", projectId).addValue("until", Timestamp.from(until))
+                        .addValue("reportId", reportId),
+                this::view).stream().findFirst();
     }
 
     /** The events of one project and kind in a time range, oldest first. */

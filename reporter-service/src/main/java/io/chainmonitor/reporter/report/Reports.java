@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import io.chainmonitor.events.EventCodec;
 import io.chainmonitor.reporter.ReporterException;
 import io.chainmonitor.reporter.ReporterException.Reason;
-import io.chainmonitor.reporter.ingest.EventKind;
 import io.chainmonitor.reporter.project.Projects.ProjectInfo;
 import io.chainmonitor.reporter.query.EventQueries;
 import io.chainmonitor.reporter.query.EventView;
@@ -84,11 +83,7 @@ class Reports {
 
     /** The health report named by its id, or the project's latest one up to {@code now}. */
     private EventView healthEvent(ProjectInfo project, String healthReportId, Instant now) {
-        return events.inRange(project.id(), EventKind.HEALTH_REPORT, Instant.EPOCH,
-                now.plusSeconds(1)).reversed().stream()
-                .filter(e -> healthReportId == null
-                        || healthReportId.equals(e.event().get("data").path("reportId").asString()))
-                .findFirst()
+        return events.healthReport(project.id(), healthReportId, now)
                 .orElseThrow(() -> ReporterException.invalidParameter(Reason.NOT_FOUND, "healthReportId",
                         healthReportId == null
                                 ? "is needed: project " + project.id() + " has no health report yet"

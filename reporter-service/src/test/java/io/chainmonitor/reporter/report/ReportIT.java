@@ -134,6 +134,13 @@ class ReportIT extends ReporterIT {
         awaitResolvedIncident(project);
 
         String health = create(project, "{\"kind\": \"health\"}");
+        String byId = create(project,
+                "{\"kind\": \"health\", \"healthReportId\": \"01a20144-8f04-7f70-84f4-e2d847e37c09\"}");
+        assertThat(json(get("/api/v1/projects/" + project + "/reports/" + byId, aliceToken)).get("facts").get(4)
+                .get("value").asString()).isEqualTo("01a20144-8f04-7f70-84f4-e2d847e37c09");
+        assertProblem(send("POST", "/api/v1/projects/" + project + "/reports", aliceToken,
+                "{\"kind\": \"health\", \"healthReportId\": \"no-such-report\"}"), 404, "not-found",
+                "healthReportId");
         JsonNode healthReport = json(get("/api/v1/projects/" + project + "/reports/" + health, aliceToken));
         assertThat(healthReport.get("title").asString()).endsWith(" is critical");
         assertThat(healthReport.get("sections").get(2).get("rows").get(1).get(0).asString())
