@@ -1,11 +1,16 @@
 package io.chainmonitor.reporter;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Stores every event and turns it into incidents, reports and a live feed. */
 @SpringBootApplication
+@EnableScheduling
 @EnableConfigurationProperties(ReporterProperties.class)
 public class ReporterApplication {
 
@@ -19,5 +24,11 @@ public class ReporterApplication {
 
     public static void main(String[] args) {
         builder().run(args);
+    }
+
+    /** The clock of retention, partitions, schedules and share links; tests replace it to move time. */
+    @Bean
+    Clock reporterClock() {
+        return Clock.systemUTC();
     }
 }
