@@ -53,6 +53,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
     private final ContainerReadiness readiness;
     private final Map<ReplicaKey, TrackedContainer> tracked = new ConcurrentHashMap<>();
     private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean released;
 
     /** A runtime for the given docker locations (name → Docker host URL). */
     public DockerReplicaRuntime(SpawnerProperties.Runtime runtime, SpawnerProperties.Docker settings,
@@ -213,6 +214,28 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         return adopted;
     }
 
+    /**
+     * What the spawner does with its containers when it shuts down: leaves them running for the next spawner to
+     * re-adopt by label ({@code keep-replicas-on-shutdown}), or stops and removes them.
+     */
+    public void shutdown() {
+        if (runtime.keepReplicasOnShutdown()) {
+            release();
+        } else {
+            close();
+        }
+    }
+
+    /** Forgets every container without stopping it and lets go of the engines; the containers keep running. */
+    public void release() {
+        // Set first: closing the engines ends the log streams, which must not read as containers ending.
+        released = true;
+        int count = tracked.size();
+        tracked.clear();
+        engines.values().forEach(DockerEngine::close);
+        log.info("left {} containers running for the next spawner", count);
+    }
+
     @Override
     public void close() {
         CompletableFuture.allOf(List.copyOf(tracked.keySet()).stream()
@@ -259,7 +282,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
     }
 
     private void onStreamEnded(TrackedContainer container, ContainerLogs logs) {
-        if (container.stopRequested() || container.logs() != logs) {
+        if (released || container.stopRequested() || container.logs() != logs) {
             return;
         }
         Integer exitCode = null;

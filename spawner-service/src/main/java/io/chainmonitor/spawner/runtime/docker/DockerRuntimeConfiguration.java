@@ -16,7 +16,7 @@ import io.chainmonitor.spawner.runtime.RuntimeKind;
 @Configuration(proxyBeanMethods = false)
 class DockerRuntimeConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean(destroyMethod = "shutdown")
     DockerReplicaRuntime dockerReplicaRuntime(SpawnerProperties properties, ObjectProvider<Clock> clock) {
         DockerReplicaRuntime runtime = new DockerReplicaRuntime(properties.runtime(), properties.docker(),
                 properties.targetsRunBy(RuntimeKind.DOCKER), clock.getIfAvailable(Clock::systemUTC));

@@ -78,8 +78,12 @@ class DockerReplicaRuntimeTest {
     }
 
     private DockerReplicaRuntime runtime(DockerNetwork network, boolean adoptLeftovers) {
+        return runtime(network, adoptLeftovers, false);
+    }
+
+    private DockerReplicaRuntime runtime(DockerNetwork network, boolean adoptLeftovers, boolean keepOnShutdown) {
         SpawnerProperties.Runtime settings = new SpawnerProperties.Runtime(temp.resolve("replicas"),
-                Duration.ofSeconds(7), Duration.ofMillis(50), null, adoptLeftovers, false);
+                Duration.ofSeconds(7), Duration.ofMillis(50), null, adoptLeftovers, keepOnShutdown);
         SpawnerProperties.Docker docker = new SpawnerProperties.Docker(Map.of("litecoin", IMAGE), null,
                 DataSize.ofMegabytes(768), 1.5, network, null, Duration.ofSeconds(5), Duration.ofSeconds(5));
         runtime = new DockerReplicaRuntime(settings, docker, Map.of("dock-a", engine.url()), Clock.systemUTC());
@@ -222,6 +226,34 @@ class DockerReplicaRuntimeTest {
         // Its ports are free again: a new reservation may hand them out.
         assertThat(docker.reservePorts(Set.of())).isEmpty();
         assertThat(started.ports()).hasSize(2);
+    }
+
+    @Test
+    void aSpawnerShuttingDownWithKeepReplicasLeavesItsContainersRunningAndReportsNoExit() throws Exception {
+        DockerReplicaRuntime docker = runtime(DockerNetwork.BRIDGE, true, true);
+        docker.start(spec(Map.of(), null));
+        String id = engine.byName(NAME).id;
+
+        docker.shutdown();
+        runtime = null;
+
+        assertThat(engine.lines()).noneMatch(line -> line.contains("/stop") || line.startsWith("DELETE"));
+        assertThat(engine.containers()).hasSize(1);
+        assertThat(exits).isEmpty();
+        assertThat(engine.byName(NAME).id).isEqualTo(id);
+    }
+
+    @Test
+    void aSpawnerShuttingDownWithoutKeepReplicasStopsAndRemovesItsContainers() throws Exception {
+        DockerReplicaRuntime docker = runtime(DockerNetwork.BRIDGE, true, false);
+        docker.start(spec(Map.of(), null));
+        String id = engine.byName(NAME).id;
+
+        docker.shutdown();
+        runtime = null;
+
+        assertThat(engine.lines()).contains("POST /containers/" + id + "/stop", "DELETE /containers/" + id);
+        assertThat(engine.containers()).isEmpty();
     }
 
     @Test
