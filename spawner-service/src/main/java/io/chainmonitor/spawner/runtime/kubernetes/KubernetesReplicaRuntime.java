@@ -57,6 +57,7 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
     private final Map<ReplicaKey, TrackedPod> tracked = new ConcurrentHashMap<>();
     private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
     private SharedIndexInformer<Pod> informer;
+    private volatile boolean released;
 
     /** A runtime for the given kubernetes locations (name → {@code zone=…} or {@code region=…}). */
     public KubernetesReplicaRuntime(KubernetesClient client, SpawnerProperties.Runtime runtime,
@@ -243,6 +244,35 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
         return adopted;
     }
 
+    /**
+     * What the spawner does with its pods when it shuts down: leaves them running for the next spawner to re-adopt
+     * by label ({@code keep-replicas-on-shutdown}), or deletes them.
+     */
+    public void shutdown() {
+        if (runtime.keepReplicasOnShutdown()) {
+            release();
+        } else {
+            close();
+        }
+    }
+
+    /** Forgets every pod without deleting it and stops watching; the pods keep running. */
+    public void release() {
+        // Set first: the informer and log streams ending must not read as pods ending.
+        released = true;
+        int count = tracked.size();
+        tracked.clear();
+        synchronized (this) {
+            if (informer != null) {
+                informer.close();
+            }
+        }
+        if (client != null) {
+            client.close();
+        }
+        log.info("left {} pods running for the next spawner", count);
+    }
+
     @Override
     public void close() {
         CompletableFuture.allOf(List.copyOf(tracked.keySet()).stream()
@@ -335,7 +365,7 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
                 .filter(candidate -> candidate.name().equals(pod.getMetadata().getName())
                         && Objects.equals(candidate.uid(), pod.getMetadata().getUid()))
                 .findFirst().orElse(null);
-        if (known == null || !(deleted || PodStatus.ended(pod))) {
+        if (released || known == null || !(deleted || PodStatus.ended(pod))) {
             return;
         }
         Integer exitCode = PodStatus.exitCode(pod).orElse(null);

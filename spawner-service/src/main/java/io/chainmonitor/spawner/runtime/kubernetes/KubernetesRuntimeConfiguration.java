@@ -23,7 +23,7 @@ class KubernetesRuntimeConfiguration {
         return new BinaryGrants(properties.kubernetes().binaryTokenTtl(), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean(destroyMethod = "shutdown")
     KubernetesReplicaRuntime kubernetesReplicaRuntime(SpawnerProperties properties, BinaryGrants grants,
             ObjectProvider<Clock> clock) {
         Map<String, String> locations = properties.targetsRunBy(RuntimeKind.KUBERNETES);

@@ -89,8 +89,13 @@ class KubernetesReplicaRuntimeTest {
     }
 
     private KubernetesReplicaRuntime runtime(KubernetesData data, Duration startTimeout, boolean adopt) {
+        return runtime(data, startTimeout, adopt, false);
+    }
+
+    private KubernetesReplicaRuntime runtime(KubernetesData data, Duration startTimeout, boolean adopt,
+            boolean keepOnShutdown) {
         SpawnerProperties.Runtime settings = new SpawnerProperties.Runtime(temp.resolve("replicas"),
-                Duration.ofSeconds(12), null, null, adopt, false);
+                Duration.ofSeconds(12), null, null, adopt, keepOnShutdown);
         SpawnerProperties.Kubernetes kubernetes = new SpawnerProperties.Kubernetes(NAMESPACE,
                 Map.of("litecoin", "chain-monitor/litecoin-base:1"), null, null,
                 URI.create("http://spawner.chain-monitor.svc:8081/"), null, data, "fast-ssd", DataSize.ofGigabytes(20),
@@ -265,6 +270,25 @@ class KubernetesReplicaRuntimeTest {
 
         assertThat(client.pods().inNamespace(NAMESPACE).withName(NAME).get()).isNull();
         assertThat(client.persistentVolumeClaims().inNamespace(NAMESPACE).withName(NAME).get()).isNotNull();
+    }
+
+    @Test
+    void aSpawnerShuttingDownWithKeepReplicasLeavesItsPodsRunningAndReportsNoExit() throws Exception {
+        runtime(KubernetesData.EMPTY_DIR, Duration.ofSeconds(30), true, true);
+        CompletableFuture<RunningReplica> starting = startInBackground(spec("eu-a", null));
+        awaitPod();
+        kubeletReportsReady();
+        starting.get();
+
+        runtime.shutdown();
+        runtime = null;
+
+        try (KubernetesClient after = server.createClient()) {
+            assertThat(after.pods().inNamespace(NAMESPACE).list().getItems()).extracting(p -> p.getMetadata().getName())
+                    .containsExactly(NAME);
+            assertThat(after.services().inNamespace(NAMESPACE).list().getItems()).hasSize(1);
+        }
+        assertThat(exits).isEmpty();
     }
 
     @Test
