@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.chainmonitor.spawner.binary.NodeFiles;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
+import io.chainmonitor.support.kafka.test.TopicReader;
 import io.chainmonitor.support.security.test.JwtTestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import io.chainmonitor.alerts.AlertsIT;
-import io.chainmonitor.alerts.support.TopicReader;
 import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.audit.AuditEntry;
+import io.chainmonitor.support.kafka.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -21,6 +21,7 @@ import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.alert.AlertNotification;
 import io.chainmonitor.events.finding.Finding;
+import io.chainmonitor.support.kafka.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -346,7 +347,7 @@ class ChannelDeliveryIT extends AlertsIT {
     }
 
     private List<AlertNotification> notifications(String projectId) {
-        return io.chainmonitor.alerts.support.TopicReader.eventsOf("cm.alerts.notifications.v1", projectId).stream()
+        return TopicReader.eventsOf("cm.alerts.notifications.v1", projectId).stream()
                 .map(Envelope::data).map(AlertNotification.class::cast)
                 .sorted(java.util.Comparator.comparingInt(AlertNotification::attempt)).toList();
     }

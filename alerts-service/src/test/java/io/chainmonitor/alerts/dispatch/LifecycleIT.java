@@ -15,6 +15,7 @@ import io.chainmonitor.alerts.support.HttpReceiver;
 import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.finding.Finding;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
+import io.chainmonitor.support.kafka.test.TopicReader;
 import io.chainmonitor.support.security.test.JwtTestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -280,7 +281,7 @@ class LifecycleIT extends AlertsIT {
 
         assertThat(count("select count(*) from alert where project_id = ? and fingerprint = ?", projectId, after))
                 .isEqualTo(1);
-        org.awaitility.Awaitility.await().until(() -> io.chainmonitor.alerts.support.TopicReader
+        org.awaitility.Awaitility.await().until(() -> TopicReader
                 .rawValuesOf("cm.findings.v1-dlt", projectId).stream().anyMatch(v -> v.contains("a finding")));
     }
 

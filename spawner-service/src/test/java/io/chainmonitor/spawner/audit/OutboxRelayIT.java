@@ -28,9 +28,9 @@ import io.chainmonitor.events.fixtures.Fixtures;
 import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.spawner.SpawnerIT;
 import io.chainmonitor.spawner.SpawnerProperties;
-import io.chainmonitor.spawner.TopicReader;
 import io.chainmonitor.support.kafka.EnvelopeSerializer;
 import io.chainmonitor.support.kafka.EventPublisher;
+import io.chainmonitor.support.kafka.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -23,7 +23,7 @@ import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.audit.AuditEntry;
 import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.spawner.SpawnerIT;
-import io.chainmonitor.spawner.TopicReader;
+import io.chainmonitor.support.kafka.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.audit.AuditEntry;
 import io.chainmonitor.spawner.SpawnerIT;
-import io.chainmonitor.spawner.TopicReader;
 import io.chainmonitor.spawner.binary.NodeFiles;
+import io.chainmonitor.support.kafka.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

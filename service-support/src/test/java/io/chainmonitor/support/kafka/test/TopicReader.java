@@ -1,5 +1,6 @@
-package io.chainmonitor.alerts.support;
+package io.chainmonitor.support.kafka.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.EventCodec;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 
-/** Reads a whole topic of the shared broker (as the spawner's tests do), as any consumer would, from the first record to the current end. */
+/** Reads a whole topic of the shared broker (the one {@link EmbeddedInfrastructure} starts), as any consumer would, from the first record to the current end. */
 public final class TopicReader {
 
     private static final EventCodec CODEC = new EventCodec();
@@ -56,7 +57,7 @@ public final class TopicReader {
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
-                        values.add(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+                        values.add(new String(record.value(), StandardCharsets.UTF_8));
                     }
                 }
             }
