@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.runtime.OutputLine;
+import io.chainmonitor.spawner.runtime.ParallelStop;
 import io.chainmonitor.spawner.runtime.PortAllocator;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProber;
@@ -238,9 +238,7 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
 
     @Override
     public void close() {
-        CompletableFuture.allOf(List.copyOf(tracked.keySet()).stream()
-                .map(key -> CompletableFuture.runAsync(() -> stop(key), Thread.ofVirtual()::start))
-                .toArray(CompletableFuture[]::new)).join();
+        ParallelStop.all(tracked.keySet(), this::stop);
         engines.values().forEach(DockerEngine::close);
     }
 

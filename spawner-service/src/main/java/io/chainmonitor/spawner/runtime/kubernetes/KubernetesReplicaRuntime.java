@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.KubernetesData;
+import io.chainmonitor.spawner.runtime.ParallelStop;
 import io.chainmonitor.spawner.runtime.PortAllocator;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
@@ -275,9 +275,7 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
 
     @Override
     public void close() {
-        CompletableFuture.allOf(List.copyOf(tracked.keySet()).stream()
-                .map(key -> CompletableFuture.runAsync(() -> stop(key), Thread.ofVirtual()::start))
-                .toArray(CompletableFuture[]::new)).join();
+        ParallelStop.all(tracked.keySet(), this::stop);
         synchronized (this) {
             if (informer != null) {
                 informer.close();
