@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.chainmonitor.adapters.Block;
 import io.chainmonitor.adapters.ChainClient;
@@ -50,28 +52,34 @@ public final class BackfillBenchmark {
                     chain.transactionHashes().size(), Duration.ofNanos(System.nanoTime() - fillStart).toMillis(),
                     anvil.version());
 
+            long sent = chain.transactionHashes().size();
             Statistics ours;
             try (ChainClient client = new ChainClients().open(ChainCatalog.builtIn().require("anvil"),
                     new NodeEndpoint(anvil.rpcUrl(), null, new NodeEndpoint.Credentials.None()), settings)) {
-                ours = measure(client, chain, window, warmups, passes);
+                ours = measure(warmups, passes, chain.blocks(), () -> read(client, chain, window),
+                        read -> verify(read, chain));
             }
             System.out.printf("chain monitor: median %.1f blocks/s%n", ours.median());
 
+            Statistics floor;
+            try (RawReader raw = new RawReader(anvil, settings)) {
+                floor = measure(warmups, passes, chain.blocks(),
+                        () -> raw.pass(chain.fromHeight(), chain.toHeight(), window),
+                        counts -> expect("raw JSON-RPC", counts.blocks(), counts.transactions(), counts.receipts(),
+                                chain.blocks(), sent));
+            }
+            System.out.printf("raw JSON-RPC: median %.1f blocks/s%n", floor.median());
+
             EthersRun.Outcome theirs = new EthersRun(ethers).run(anvil, chain.fromHeight(), chain.toHeight(), window,
                     warmups, passes);
-            long sent = chain.transactionHashes().size();
-            if (theirs.blocks() != chain.blocks() || theirs.transactions() != sent || theirs.receipts() != sent) {
-                throw new BenchmarkException(BenchmarkException.Reason.COUNTS,
-                        "the ethers script read %d blocks, %d transactions, %d receipts; expected %d, %d, %d"
-                                .formatted(theirs.blocks(), theirs.transactions(), theirs.receipts(),
-                                        chain.blocks(), sent, sent));
-            }
+            expect("the ethers script", theirs.blocks(), theirs.transactions(), theirs.receipts(), chain.blocks(),
+                    sent);
             Statistics anchor = Statistics.of(theirs.blocksPerSecond());
             System.out.printf("ethers %s: median %.1f blocks/s%n", theirs.ethersVersion(), anchor.median());
 
             BackfillResult result = new BackfillResult(Instant.now(), Runtime.getRuntime().availableProcessors(),
                     Runtime.version().toString(), anvil.version(), theirs.ethersVersion(), chain.blocks(), sent, sent,
-                    window, warmups, passes, ours, anchor, BackfillResult.TARGET_BLOCKS_PER_SECOND,
+                    window, warmups, passes, ours, anchor, floor, BackfillResult.TARGET_BLOCKS_PER_SECOND,
                     BackfillResult.TARGET_RATIO);
             new ResultWriter().write(result, results);
             System.out.printf("ratio %.2f; %s; written to %s%n", result.ratio(), result.passed() ? "PASS" : "FAIL",
@@ -82,21 +90,29 @@ public final class BackfillBenchmark {
         }
     }
 
-    /** Warm-up passes, then measured passes; every pass must read exactly what was sent. */
-    private static Statistics measure(ChainClient client, ChainFiller.Filled chain, int window, int warmups,
-            int passes) {
+    /** Warm-up passes, then measured passes; every pass must read exactly what was sent (checked outside the clock). */
+    private static <T> Statistics measure(int warmups, int passes, long blocks, Supplier<T> pass, Consumer<T> verify) {
         for (int i = 0; i < warmups; i++) {
-            verify(read(client, chain, window), chain);
+            verify.accept(pass.get());
         }
         List<Double> rates = new ArrayList<>();
         for (int i = 0; i < passes; i++) {
             long started = System.nanoTime();
-            Read read = read(client, chain, window);
+            T read = pass.get();
             double seconds = (System.nanoTime() - started) / 1e9;
-            verify(read, chain);
-            rates.add(read.blocks() / seconds);
+            verify.accept(read);
+            rates.add(blocks / seconds);
         }
         return Statistics.of(rates);
+    }
+
+    private static void expect(String reader, long blocks, long transactions, long receipts, long expectedBlocks,
+            long sent) {
+        if (blocks != expectedBlocks || transactions != sent || receipts != sent) {
+            throw new BenchmarkException(BenchmarkException.Reason.COUNTS,
+                    "%s read %d blocks, %d transactions, %d receipts; expected %d, %d, %d".formatted(reader, blocks,
+                            transactions, receipts, expectedBlocks, sent, sent));
+        }
     }
 
     private record Read(long blocks, Set<String> transactions, long receipts) {

@@ -12,10 +12,11 @@ import java.time.Instant;
  * @param window heights per {@code blocks(from, to)} call (the client's batch size)
  * @param chainMonitor {@code EvmChainClient.blocks} with receipts
  * @param ethers the batched ethers v6 script on the same node
+ * @param rawJsonRpc the same batches read as plain JSON trees and only counted: the node's own floor, for context
  */
 public record BackfillResult(Instant date, int cores, String javaVersion, String anvilVersion, String ethersVersion,
         long blocks, long transactions, long receipts, int window, int warmups, int passes, Statistics chainMonitor,
-        Statistics ethers, double targetBlocksPerSecond, double targetRatio) {
+        Statistics ethers, Statistics rawJsonRpc, double targetBlocksPerSecond, double targetRatio) {
 
     /** The default targets: at least 300 blocks/s and twice the ethers script. */
     public static final double TARGET_BLOCKS_PER_SECOND = 300;

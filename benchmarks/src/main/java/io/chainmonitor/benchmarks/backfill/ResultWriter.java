@@ -58,6 +58,7 @@ public final class ResultWriter {
                 |---|---:|---:|---:|
                 | Chain Monitor `EvmChainClient` | %s | %s | %s |
                 | ethers %s (`JsonRpcProvider` batching) | %s | %s | %s |
+                | raw JSON-RPC, same batches, only counted (the node's floor) | %s | %s | %s |
 
                 | target | figure | result |
                 |---|---:|---|
@@ -69,6 +70,8 @@ public final class ResultWriter {
                 result.blocks(), result.transactions(), result.receipts(), result.window(), result.warmups(),
                 result.passes(), format(ours.median()), format(ours.min()), format(ours.max()), result.ethersVersion(),
                 format(theirs.median()), format(theirs.min()), format(theirs.max()),
+                format(result.rawJsonRpc().median()), format(result.rawJsonRpc().min()),
+                format(result.rawJsonRpc().max()),
                 format(result.targetBlocksPerSecond()), format(ours.median()), verdict(result.meetsThroughput()),
                 format(result.targetRatio()), format(result.ratio()), verdict(result.meetsRatio()),
                 result.passed() ? "PASS" : "FAIL");

@@ -19,8 +19,12 @@ class ResultWriterTest {
     Path directory;
 
     private static BackfillResult result(List<Double> ours, List<Double> theirs) {
+        return result(ours, theirs, List.of(900.0));
+    }
+
+    private static BackfillResult result(List<Double> ours, List<Double> theirs, List<Double> raw) {
         return new BackfillResult(Instant.parse("2026-11-22T08:30:00Z"), 2, "25.0.1", "anvil Version: 1.7.1",
-                "6.17.0", 2_000, 6_000, 6_000, 50, 2, 5, Statistics.of(ours), Statistics.of(theirs),
+                "6.17.0", 2_000, 6_000, 6_000, 50, 2, 5, Statistics.of(ours), Statistics.of(theirs), Statistics.of(raw),
                 BackfillResult.TARGET_BLOCKS_PER_SECOND, BackfillResult.TARGET_RATIO);
     }
 
@@ -38,7 +42,8 @@ class ResultWriterTest {
 
         String markdown = Files.readString(directory.resolve("backfill.md"));
         assertThat(markdown).contains("2026-11-22T08:30:00Z", "2 cores", "anvil Version: 1.7.1",
-                "2000 blocks, 6000 transactions", "| 620.0 | 600.0 | 640.0 |", "| ≥ 300.0 blocks/s | 620.0 | pass |",
+                "2000 blocks, 6000 transactions", "| 620.0 | 600.0 | 640.0 |", "| 900.0 | 900.0 | 900.0 |",
+                "| ≥ 300.0 blocks/s | 620.0 | pass |",
                 "2.5× | pass |", "Verdict: **PASS**");
     }
 
