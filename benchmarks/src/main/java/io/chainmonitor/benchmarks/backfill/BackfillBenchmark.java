@@ -31,7 +31,7 @@ public final class BackfillBenchmark {
 
     /**
      * Arguments as {@code --name value}: {@code anvil} (binary), {@code results} and {@code ethers} (directories),
-     * {@code blocks}, {@code transactions-per-block}, {@code warmups}, {@code passes}.
+     * {@code blocks}, {@code transactions-per-block}, {@code warmups}, {@code passes}, {@code window} (heights per {@code blocks} call; default the client's batch size).
      */
     public static void main(String[] args) {
         Map<String, String> options = options(args);
@@ -43,7 +43,10 @@ public final class BackfillBenchmark {
         int warmups = number(options, "warmups", 2);
         int passes = number(options, "passes", 5);
         ClientSettings settings = ClientSettings.DEFAULTS;
-        int window = settings.batchSize();
+        // 0 (the default) reads in windows of the client's batch size, as the chain watcher does.
+        int window = "0".equals(options.getOrDefault("window", "0"))
+                ? settings.batchSize()
+                : number(options, "window", settings.batchSize());
 
         try (AnvilNode anvil = AnvilNode.start(anvilBinary)) {
             long fillStart = System.nanoTime();
