@@ -14,6 +14,7 @@ import io.chainmonitor.events.heartbeat.Heartbeat;
 import io.chainmonitor.events.node.NodeLogLine;
 import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.events.project.ReplicaLifecycle;
+import io.chainmonitor.events.report.ReportReady;
 import io.chainmonitor.events.rules.RuleSet;
 import io.chainmonitor.events.wire.WireIncident;
 
@@ -56,7 +57,10 @@ public enum EventType {
     HEARTBEAT("io.chainmonitor.heartbeat.v1", Heartbeat.class, Topic.HEARTBEATS),
 
     /** A project's current rule set. */
-    RULE_SET("io.chainmonitor.rules.set.v1", RuleSet.class, Topic.RULES);
+    RULE_SET("io.chainmonitor.rules.set.v1", RuleSet.class, Topic.RULES),
+
+    /** A scheduled report was stored and is ready for delivery. */
+    REPORT_READY("io.chainmonitor.report.ready.v1", ReportReady.class, Topic.REPORTS);
 
     private final String type;
     private final Class<? extends EventPayload> payloadType;

@@ -50,7 +50,10 @@ public enum Topic {
     HEARTBEATS("cm.heartbeats.v1", 1, Cleanup.DELETE, Duration.ofDays(1), "service liveness"),
 
     /** Written by the rules API; compacted, so it always holds each project's latest rule set. */
-    RULES("cm.rules.v1", 6, Cleanup.COMPACT, null, "a project's current rule set");
+    RULES("cm.rules.v1", 6, Cleanup.COMPACT, null, "a project's current rule set"),
+
+    /** Written by the reporter; read by the alerts service, which emails scheduled reports. */
+    REPORTS("cm.reports.v1", 3, Cleanup.DELETE, Duration.ofDays(30), "scheduled reports ready for delivery");
 
     /** Suffix of the dead-letter topic that takes a topic's records that cannot be processed. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";

@@ -72,6 +72,8 @@ class FixtureSchemaTest {
                 Arguments.of(EventType.ALERT_NOTIFICATION, "/data/fingerprints", "[]", false),
                 Arguments.of(EventType.ALERT_NOTIFICATION, "/data/failureReason", "\" \"", false),
                 Arguments.of(EventType.ALERT_NOTIFICATION, "/data/outcome", "\"sent\"", true),
+                Arguments.of(EventType.REPORT_READY, "/data/downloadPath", "\" \"", false),
+                Arguments.of(EventType.REPORT_READY, "/data/periodTo", "\"yesterday\"", false),
                 Arguments.of(EventType.RULE_SET, "/data/version", "0", false),
                 Arguments.of(EventType.RULE_SET, "/data/rules", "null", false),
                 Arguments.of(EventType.RULE_SET, "/data/rules", "[]", false),

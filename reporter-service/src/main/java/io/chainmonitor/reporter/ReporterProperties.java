@@ -82,8 +82,11 @@ public record ReporterProperties(@DefaultValue @Valid Retention retention, @Defa
     public record Share(@DefaultValue("7d") Duration defaultExpiry, @DefaultValue("90d") Duration maxExpiry) {
     }
 
-    /** @param checkInterval how often due report schedules are looked for */
-    public record Schedule(@DefaultValue("1m") Duration checkInterval) {
+    /**
+     * @param checkInterval how often due report schedules are looked for
+     * @param relayInterval how often scheduled reports not yet announced on {@code cm.reports.v1} are sent again
+     */
+    public record Schedule(@DefaultValue("1m") Duration checkInterval, @DefaultValue("10s") Duration relayInterval) {
     }
 
     /** @param timeout how long one SSE connection stays open before the client reconnects */

@@ -77,7 +77,8 @@ public class NotificationLog {
                         Severity.fromWire(rs.getString("severity")),
                         new AlertNotification(rs.getObject("delivery_id", UUID.class).toString(),
                                 rs.getString("group_key"),
-                                List.of((String[]) rs.getArray("fingerprints").getArray()),
+                                fingerprints(rs.getString("group_key"),
+                                        (String[]) rs.getArray("fingerprints").getArray()),
                                 AlertNotification.Kind.valueOf(rs.getString("kind")), rs.getString("channel"),
                                 rs.getString("recipient"), rs.getString("tier"),
                                 "sent".equals(rs.getString("outcome"))
@@ -106,6 +107,11 @@ public class NotificationLog {
             published++;
         }
         return published;
+    }
+
+    /** A report's message names no finding: the notification is then about its group, {@code report:<id>}. */
+    private static List<String> fingerprints(String groupKey, String[] fingerprints) {
+        return fingerprints.length == 0 ? List.of(groupKey) : List.of(fingerprints);
     }
 
     private static String failure(String reason, String detail) {

@@ -14,12 +14,30 @@ import java.util.UUID;
 import io.chainmonitor.alerts.dispatch.Channel;
 import io.chainmonitor.events.Severity;
 
-/** A project's checked alerting policy: tiers, routes, per-channel minimum severity, timing and quiet hours. */
+/**
+ * A project's checked alerting policy: tiers, routes, per-channel minimum severity, timing, quiet hours and the tiers
+ * that receive scheduled reports.
+ *
+ * @param reportRecipients the names of the tiers that receive scheduled reports; empty means the first tier
+ */
 public record AlertPolicy(List<Tier> tiers, List<Route> routes, Map<Channel, Severity> channelMinSeverity,
-        Map<Severity, Timing> timing, QuietHours quietHours) {
+        Map<Severity, Timing> timing, QuietHours quietHours, List<String> reportRecipients) {
 
     /** No tiers, no routes: nobody is told. */
-    public static final AlertPolicy EMPTY = new AlertPolicy(List.of(), List.of(), Map.of(), Timing.DEFAULTS, null);
+    public static final AlertPolicy EMPTY = new AlertPolicy(List.of(), List.of(), Map.of(), Timing.DEFAULTS, null,
+            List.of());
+
+    public AlertPolicy {
+        reportRecipients = reportRecipients == null ? List.of() : List.copyOf(reportRecipients);
+    }
+
+    /** The tiers that receive scheduled reports: those the policy names, else the first one (none without tiers). */
+    public List<Tier> reportTiers() {
+        if (reportRecipients.isEmpty()) {
+            return tiers.isEmpty() ? List.of() : List.of(tiers.getFirst());
+        }
+        return reportRecipients.stream().map(this::tier).flatMap(Optional::stream).toList();
+    }
 
     public Optional<Tier> tier(String name) {
         return tiers.stream().filter(tier -> tier.name().equals(name)).findFirst();

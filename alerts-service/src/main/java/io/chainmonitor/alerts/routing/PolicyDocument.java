@@ -12,7 +12,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PolicyDocument(List<TierDoc> tiers, List<RouteDoc> routes, Map<String, String> channelMinSeverity,
-        Map<String, TimingDoc> timing, QuietHoursDoc quietHours) {
+        Map<String, TimingDoc> timing, QuietHoursDoc quietHours, List<String> reportRecipients) {
+
+    /** A policy that leaves scheduled reports to the default: the first tier. */
+    public PolicyDocument(List<TierDoc> tiers, List<RouteDoc> routes, Map<String, String> channelMinSeverity,
+            Map<String, TimingDoc> timing, QuietHoursDoc quietHours) {
+        this(tiers, routes, channelMinSeverity, timing, quietHours, null);
+    }
 
     /** An ordered group of contacts: the first tier is told first, the next on escalation. */
     public record TierDoc(String name, List<UUID> contacts) {

@@ -37,7 +37,22 @@ public final class PolicyParser {
         tiers.forEach(tier -> tierNames.add(tier.name()));
         return new AlertPolicy(tiers, routes(document.routes(), tierNames),
                 channelMinimums(document.channelMinSeverity()), timing(document.timing()),
-                quietHours(document.quietHours()));
+                quietHours(document.quietHours()), reportRecipients(document.reportRecipients(), tierNames));
+    }
+
+    private static List<String> reportRecipients(List<String> names, Set<String> tierNames) {
+        if (names == null) {
+            return List.of();
+        }
+        if (names.isEmpty()) {
+            throw invalid("reportRecipients", "must name at least one tier, or be left out for the first tier");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (!tierNames.contains(names.get(i))) {
+                throw invalid("reportRecipients[" + i + "]", "'" + names.get(i) + "' is not a tier");
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** Matchers of a route or a silence. */

@@ -68,6 +68,20 @@ class PolicyParserTest {
     }
 
     @Test
+    void scheduledReportsGoToTheNamedTiersOrElseToTheFirstTier() {
+        List<PolicyDocument.TierDoc> tiers = List.of(new PolicyDocument.TierDoc("on-call", List.of(ALICE)),
+                new PolicyDocument.TierDoc("management", List.of(ALICE)));
+        assertThat(PolicyParser.parse(new PolicyDocument(tiers, null, null, null, null), Set.of(ALICE)).reportTiers())
+                .extracting(AlertPolicy.Tier::name).containsExactly("on-call");
+        assertThat(PolicyParser.parse(new PolicyDocument(tiers, null, null, null, null, List.of("management")),
+                Set.of(ALICE)).reportTiers()).extracting(AlertPolicy.Tier::name).containsExactly("management");
+        assertThat(AlertPolicy.EMPTY.reportTiers()).isEmpty();
+        assertRefused(new PolicyDocument(tiers, null, null, null, null, List.of("board")),
+                "'reportRecipients[0]' 'board' is not a tier");
+        assertRefused(new PolicyDocument(tiers, null, null, null, null, List.of()), "'reportRecipients' must name");
+    }
+
+    @Test
     void timingFallsBackToDefaultsPerMemberAndChannelMinimumsApply() {
         assertThat(policy.timing(Severity.HIGH)).isEqualTo(new AlertPolicy.Timing(Duration.ofSeconds(30),
                 Duration.ofMinutes(2), Duration.ofHours(2), Duration.ofMinutes(15)));

@@ -54,7 +54,7 @@ public record AlertNotification(
 
     /** Why the notification went out. */
     public enum Kind {
-        FIRING, REPEAT, ESCALATION, RESOLVED, DIGEST
+        FIRING, REPEAT, ESCALATION, RESOLVED, DIGEST, REPORT
     }
 
     /** What became of it. */

@@ -28,8 +28,8 @@ import io.chainmonitor.reporter.project.Projects;
 
 /**
  * Report schedules, one per project: daily (at 00:00 UTC) or weekly (Mondays 00:00 UTC), each run making the chosen
- * kinds of report for the period just ended and storing them like on-demand ones. Delivery by email is the alerts
- * service's job; nothing is published for it yet.
+ * kinds of report for the period just ended and storing them like on-demand ones. Each stored report is announced
+ * as a {@code ReportReady} in the same transaction (see {@link ReadyReports}); the alerts service emails it.
  */
 @Service
 class ReportSchedules {
@@ -43,10 +43,12 @@ class ReportSchedules {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ReadyReports readyReports;
 
     ReportSchedules(JdbcClient jdbc, Reports reports, Projects projects, EventCodec codec, Clock reporterClock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ReadyReports readyReports) {
         this.transactions = transactions;
+        this.readyReports = readyReports;
         this.jdbc = jdbc;
         this.reports = reports;
         this.projects = projects;
@@ -119,6 +121,8 @@ class ReportSchedules {
         while (Boolean.TRUE.equals(transactions.execute(status -> runOne()))) {
             // Each call claims and runs one due schedule; the loop ends when none is left.
         }
+        // Announce at once what was just committed rather than at the relay's next tick.
+        readyReports.relay();
     }
 
     /**
@@ -144,8 +148,9 @@ class ReportSchedules {
         projects.find(schedule.projectId()).ifPresent(project -> {
             for (String kind : schedule.kinds()) {
                 try {
-                    reports.create(project, new Reports.ReportRequest(kind, null, null, to.minus(cadence.period), to),
-                            "scheduled", "schedule");
+                    readyReports.announce(reports.create(project,
+                            new Reports.ReportRequest(kind, null, null, to.minus(cadence.period), to), "scheduled",
+                            "schedule"));
                 } catch (ReporterException e) {
                     // A health report cannot be made before the first health check: that run has nothing to say.
                     log.info("scheduled {} report of {} not made: {}", kind, project.id(), e.getMessage());

@@ -50,7 +50,9 @@ class Reports {
     record ReportRequest(String kind, String incidentId, String healthReportId, Instant from, Instant to) {
     }
 
-    @Transactional
+    // A refusal (unknown kind, no health report yet) happens before anything is written; it must not doom a caller's
+    // transaction, such as a schedule run that makes its other kinds of report.
+    @Transactional(noRollbackFor = ReporterException.class)
     ReportStore.StoredReport create(ProjectInfo project, ReportRequest request, String trigger, String createdBy) {
         ReportKind kind = ReportKind.of(request.kind()).orElseThrow(() -> ReporterException.invalidParameter(
                 Reason.INVALID_PARAMETER, "kind", "must be one of incident, health, project_summary, was '"

@@ -14,6 +14,7 @@ import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.finding.Finding;
 import io.chainmonitor.events.fixtures.Fixtures;
 import io.chainmonitor.reporter.ReporterIT;
+import io.chainmonitor.reporter.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -115,7 +116,7 @@ class IngestIT extends ReporterIT {
         send(findingEvent(project, Severity.LOW, Finding.Status.FIRING, STARTS.plusSeconds(3)));
 
         awaitItems("/api/v1/findings?project=" + project, token, 1);
-        assertThat(DeadLetters.keysOn("cm.findings.v1-dlt")).contains(project);
+        assertThat(TopicRecords.keysOn("cm.findings.v1-dlt")).contains(project);
     }
 
     private Map<String, Object> awaitIncident(String project, int events) {

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
@@ -21,7 +22,9 @@ import io.chainmonitor.events.EventType;
 import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.finding.Finding;
 import io.chainmonitor.events.fixtures.Fixtures;
+import io.chainmonitor.events.report.ReportReady;
 import io.chainmonitor.reporter.ReporterIT;
+import io.chainmonitor.reporter.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -207,10 +210,11 @@ class ReportIT extends ReporterIT {
     }
 
     @Test
-    void aDailyScheduleMakesTheProjectSummaryOfThePreviousDay() {
+    void aDailyScheduleMakesTheProjectSummaryOfThePreviousDayAndAnnouncesItOnce() {
         String project = project(alice);
+        // No health check ran yet: the health kind has nothing to say, and must not cost the summary its run.
         HttpResponse<String> put = send("PUT", "/api/v1/projects/" + project + "/report-schedule", aliceToken,
-                "{\"cadence\": \"daily\", \"kinds\": [\"project_summary\"]}");
+                "{\"cadence\": \"daily\", \"kinds\": [\"project_summary\", \"health\"]}");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         assertThat(json(put).get("nextRunAt").asString()).isEqualTo("2026-11-23T00:00:00Z");
         assertProblem(send("PUT", "/api/v1/projects/" + project + "/report-schedule", aliceToken,
@@ -228,6 +232,18 @@ class ReportIT extends ReporterIT {
                 .asString()).isEqualTo("2026-11-24T00:00:00Z");
         schedules.runDue();
         assertThat(json(get("/api/v1/projects/" + project + "/reports", aliceToken)).size()).isEqualTo(1);
+
+        List<Envelope<?>> announced = TopicRecords.recordsOn("cm.reports.v1").stream()
+                .filter(r -> project.equals(r.key())).<Envelope<?>>map(r -> CODEC.read(r.value())).toList();
+        assertThat(announced).hasSize(1);
+        ReportReady ready = (ReportReady) announced.get(0).data();
+        String reportId = reports.get(0).get("id").asString();
+        assertThat(ready).isEqualTo(new ReportReady(project, reportId, "project_summary",
+                reports.get(0).get("title").asString(), Instant.parse("2026-11-22T00:00:00Z"),
+                Instant.parse("2026-11-23T00:00:00Z"), "scheduled",
+                "/api/v1/projects/" + project + "/reports/" + reportId));
+        assertThat(announced.get(0).subject()).isEqualTo("projects/" + project + "/reports/" + reportId);
+        assertThat(get(ready.downloadPath() + "?format=pdf", aliceToken).statusCode()).isEqualTo(200);
     }
 
     private String goldenIncident() {

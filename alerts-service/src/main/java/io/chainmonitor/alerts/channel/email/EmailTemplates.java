@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.chainmonitor.alerts.dispatch.AlertMessage;
 import io.chainmonitor.events.finding.Finding;
+import io.chainmonitor.events.report.ReportReady;
 
 /**
  * The HTML and text bodies of alert mail, from the templates under {@code alerts/templates/}: {@code {{name}}}
@@ -25,8 +26,13 @@ final class EmailTemplates {
     private final String htmlFinding = load("email-finding.html");
     private final String text = load("email.txt");
     private final String textFinding = load("email-finding.txt");
+    private final String reportHtml = load("report.html");
+    private final String reportText = load("report.txt");
 
     String html(AlertMessage message) {
+        if (message.report() != null) {
+            return fill(reportHtml, reportValues(message), EmailTemplates::escape);
+        }
         StringBuilder findings = new StringBuilder();
         for (Finding finding : message.findings()) {
             Map<String, String> values = findingValues(finding);
@@ -43,6 +49,9 @@ final class EmailTemplates {
     }
 
     String text(AlertMessage message) {
+        if (message.report() != null) {
+            return fill(reportText, reportValues(message), UnaryOperator.identity());
+        }
         StringBuilder findings = new StringBuilder();
         for (Finding finding : message.findings()) {
             findings.append(fill(textFinding, findingValues(finding), UnaryOperator.identity()));
@@ -61,6 +70,23 @@ final class EmailTemplates {
         values.put("kind", message.kind().name().toLowerCase(java.util.Locale.ROOT));
         values.put("incidentUrl", message.incidentUrl().toString());
         values.put("reportUrl", message.reportUrl().toString());
+        values.put("notificationId", message.notificationId());
+        return values;
+    }
+
+    private static Map<String, String> reportValues(AlertMessage message) {
+        ReportReady report = message.report();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("subject", message.subject());
+        values.put("title", report.title());
+        values.put("project", message.projectName());
+        values.put("tier", message.tier());
+        values.put("reportKind", report.kind().replace('_', ' '));
+        values.put("trigger", report.trigger());
+        values.put("periodFrom", report.periodFrom().toString());
+        values.put("periodTo", report.periodTo().toString());
+        values.put("reportUrl", message.reportUrl().toString());
+        values.put("reportId", report.reportId());
         values.put("notificationId", message.notificationId());
         return values;
     }

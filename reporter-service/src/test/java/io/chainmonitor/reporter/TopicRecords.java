@@ -1,4 +1,4 @@
-package io.chainmonitor.reporter.ingest;
+package io.chainmonitor.reporter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,13 +14,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 
-/** Reads the keys of every record on a topic of the shared broker, from the first record to the current end. */
-final class DeadLetters {
+/** Reads every record on a topic of the shared broker, from the first record to the current end. */
+public final class TopicRecords {
 
-    private DeadLetters() {
+    private TopicRecords() {
     }
 
-    static List<String> keysOn(String topic) {
+    /** The keys of the records on {@code topic}. */
+    public static List<String> keysOn(String topic) {
+        return recordsOn(topic).stream().map(ConsumerRecord::key).toList();
+    }
+
+    /** The records on {@code topic}, partition by partition. */
+    public static List<ConsumerRecord<String, byte[]>> recordsOn(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
@@ -30,13 +36,13 @@ final class DeadLetters {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<String> keys = new ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    keys.add(record.key());
+                    records.add(record);
                 }
             }
-            return keys;
+            return records;
         }
     }
 }
