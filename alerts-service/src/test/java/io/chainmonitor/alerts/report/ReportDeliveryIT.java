@@ -12,11 +12,11 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
 import io.chainmonitor.alerts.AlertsIT;
-import io.chainmonitor.alerts.support.TopicReader;
 import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.alert.AlertNotification;
 import io.chainmonitor.events.report.ReportReady;
+import io.chainmonitor.support.kafka.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
