@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,14 +131,12 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
 
     @Override
     public Map<PortRole, Integer> reservePorts(Set<PortRole> roles) {
-        Map<PortRole, Integer> reserved = new EnumMap<>(PortRole.class);
-        roles.forEach(role -> reserved.put(role, ports.allocate()));
-        return Map.copyOf(reserved);
+        return ports.allocate(roles);
     }
 
     @Override
     public void releasePorts(Map<PortRole, Integer> reserved) {
-        reserved.values().forEach(ports::release);
+        ports.release(reserved);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.chainmonitor.spawner.runtime.kubernetes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,14 +150,12 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
 
     @Override
     public Map<PortRole, Integer> reservePorts(Set<PortRole> roles) {
-        Map<PortRole, Integer> reserved = new EnumMap<>(PortRole.class);
-        roles.forEach(role -> reserved.put(role, ports.allocate()));
-        return Map.copyOf(reserved);
+        return ports.allocate(roles);
     }
 
     @Override
     public void releasePorts(Map<PortRole, Integer> reserved) {
-        reserved.values().forEach(ports::release);
+        ports.release(reserved);
     }
 
     @Override

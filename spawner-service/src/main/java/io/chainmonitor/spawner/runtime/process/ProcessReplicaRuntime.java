@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,14 +100,12 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
 
     @Override
     public Map<PortRole, Integer> reservePorts(Set<PortRole> roles) {
-        Map<PortRole, Integer> reserved = new EnumMap<>(PortRole.class);
-        roles.forEach(role -> reserved.put(role, ports.allocate()));
-        return Map.copyOf(reserved);
+        return ports.allocate(roles);
     }
 
     @Override
     public void releasePorts(Map<PortRole, Integer> reserved) {
-        reserved.values().forEach(ports::release);
+        ports.release(reserved);
     }
 
     @Override
