@@ -116,8 +116,7 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
                         "WebSocket is not served on this port\n", false), false);
                 return;
             }
-            observe(ctx, Detector.PATH_SCAN, null, request.method().name() + " " + path, Disposition.REFUSED,
-                    excerpt, body.length);
+            observe(ctx, Detector.PATH_SCAN, null, path, Disposition.REFUSED, excerpt, body.length);
             traffic.request(source, false, true);
             reply(ctx, RpcReplies.response(HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", keepAlive),
                     keepAlive);

@@ -275,7 +275,7 @@ public class WireRecorder implements SmartLifecycle {
                     : "sent ") + o.method();
         }
         if (o.path() != null) {
-            return "requested " + Excerpts.of(o.path());
+            return "requested " + Excerpts.of(o.path()) + (o.port() == WireIncident.Port.RPC ? " over HTTP" : "");
         }
         return "sent " + switch (o.detector()) {
             case DEEP_JSON -> "deeply nested JSON";
