@@ -68,6 +68,15 @@ class WireSignaturesTest {
     }
 
     @Test
+    void theDocumentationHasOneRowPerSignatureWithItsCategoryAndSeverity() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "wire-signatures.md"));
+        for (WireSignature signature : signatures.all()) {
+            assertThat(doc).as(signature.id()).contains("| `" + signature.id() + "` | "
+                    + signature.category().value() + " | " + signature.severity().wireName() + " |");
+        }
+    }
+
+    @Test
     void anUnknownKeyIsRefusedWithItsLine() {
         String yaml = """
                 signatures:

@@ -183,7 +183,7 @@ class WireListenerIT {
         assertThat(count.get("result").asString()).isEqualTo("0x0");
 
         Set<String> expected = Set.of("fund-theft.node-keys", "credential-theft.unlock",
-                "node-takeover.peer-injection", "node-takeover.debug", "reconnaissance.method-enumeration",
+                "node-takeover.peer-injection", "reconnaissance.debug", "reconnaissance.method-enumeration",
                 "denial-of-service.oversized-batch", "denial-of-service.deep-json",
                 "protocol-abuse.malformed-json-rpc", "reconnaissance.secret-files", "protocol-abuse.tls-on-plaintext",
                 "protocol-abuse.p2p-wrong-protocol");
