@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 
+import io.chainmonitor.support.embedded.test.TestBinaries;
+
 import static org.awaitility.Awaitility.await;
 
 /** A real node process the test starts on loopback ports, talks to over JSON-RPC and stops. */

@@ -1,16 +1,16 @@
-package io.chainmonitor.chainwatcher.it;
+package io.chainmonitor.support.embedded.test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The real node programs the ITs run, as Maven names them ({@code chain-monitor.test.<node>}). */
-final class TestBinaries {
+public final class TestBinaries {
 
     private TestBinaries() {
     }
 
     /** The configured node: an absolute path, or a program name looked up on the PATH. */
-    static Path required(String property) {
+    public static Path required(String property) {
         String configured = System.getProperty(property);
         if (configured == null) {
             throw new IllegalStateException(property + " is not set; run the ITs through Maven");

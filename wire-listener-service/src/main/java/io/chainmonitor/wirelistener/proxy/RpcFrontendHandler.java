@@ -1,0 +1,352 @@
+package io.chainmonitor.wirelistener.proxy;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.timeout.IdleStateEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chainmonitor.events.wire.WireIncident;
+import io.chainmonitor.events.wire.WireIncident.Disposition;
+import io.chainmonitor.rules.chain.MethodClass;
+import io.chainmonitor.rules.wire.Detector;
+import io.chainmonitor.wirelistener.WireListenerProperties.CriticalPolicy;
+import io.chainmonitor.wirelistener.record.Excerpts;
+import io.chainmonitor.wirelistener.record.Traffic;
+
+/**
+ * One public RPC connection: each complete request is checked (gate, rate, path, JSON-RPC shape, methods) and then
+ * either forwarded to the node unchanged over one kept-alive upstream connection, or answered here and recorded.
+ * While a request is with the node the client's connection is not read, so one connection never has more than one
+ * request in flight and a slow node slows only its own clients (backpressure).
+ */
+final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RpcFrontendHandler.class);
+
+    private final RpcTarget target;
+    private final ProxyServices services;
+    private final JsonRpcInspector inspector;
+    private final InboundMeter meter;
+    private final Traffic traffic;
+    private Channel upstream;
+    private boolean clientKeepAlive;
+    private boolean inFlight;
+
+    RpcFrontendHandler(RpcTarget target, ProxyServices services, JsonRpcInspector inspector, InboundMeter meter) {
+        this.target = target;
+        this.services = services;
+        this.inspector = inspector;
+        this.meter = meter;
+        this.traffic = services.traffic().of(target.replica());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        InetAddress source = ProxyServices.remote(ctx.channel()).getAddress();
+        if (services.gate().isBlocked(target.replica().projectId(), source)) {
+            services.observe(ctx.channel(), target.replica(), WireIncident.Port.RPC, Detector.BLOCKED_SOURCE, null,
+                    null, Disposition.BLOCKED, "(connection)", 0);
+            ctx.close();
+            return;
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        meter.requestComplete();
+        InetAddress source = ProxyServices.remote(ctx.channel()).getAddress();
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        String excerpt = excerpt(request, body);
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            Detector detector = cause instanceof TooLongFrameException ? Detector.OVERSIZED_BODY : Detector.BAD_HTTP;
+            observe(ctx, detector, null, null, Disposition.REFUSED, excerpt, body.length);
+            traffic.request(source, false, true);
+            reply(ctx, RpcReplies.response(cause instanceof TooLongFrameException
+                    ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : HttpResponseStatus.BAD_REQUEST, "text/plain", "bad request\n", false), false);
+            return;
+        }
+        if (services.gate().isBlocked(target.replica().projectId(), source)) {
+            observe(ctx, Detector.BLOCKED_SOURCE, null, null, Disposition.BLOCKED, excerpt, body.length);
+            reply(ctx, RpcReplies.response(HttpResponseStatus.FORBIDDEN, "text/plain", "forbidden\n", false), false);
+            return;
+        }
+        if (!services.gate().tryAcquire(source)) {
+            observe(ctx, Detector.RATE_LIMITED, null, null, Disposition.REFUSED, excerpt, body.length);
+            traffic.request(source, false, true);
+            reply(ctx, RpcReplies.response(HttpResponseStatus.TOO_MANY_REQUESTS, "application/json",
+                    RpcReplies.error(target.bitcoinFamily(), null, RpcReplies.REFUSED, "rate limit exceeded"),
+                    keepAlive), keepAlive);
+            return;
+        }
+        String path = pathOf(request.uri());
+        if (request.method() != HttpMethod.POST || !"/".equals(path)) {
+            if (HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
+                // WebSocket frames are not inspected yet, so they are not let through unread.
+                traffic.request(source, false, false);
+                reply(ctx, RpcReplies.response(HttpResponseStatus.NOT_IMPLEMENTED, "text/plain",
+                        "WebSocket is not served on this port\n", false), false);
+                return;
+            }
+            observe(ctx, Detector.PATH_SCAN, null, path, Disposition.REFUSED, excerpt, body.length);
+            traffic.request(source, false, true);
+            reply(ctx, RpcReplies.response(HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", keepAlive),
+                    keepAlive);
+            return;
+        }
+        JsonRpcInspector.Inspection inspection = inspector.inspect(body);
+        if (inspection.problem() != null) {
+            observe(ctx, inspection.problem(), null, null, Disposition.REFUSED, excerpt, body.length);
+            traffic.request(source, false, true);
+            int code = inspection.problem() == Detector.MALFORMED_JSON
+                    ? RpcReplies.PARSE_ERROR
+                    : RpcReplies.INVALID_REQUEST;
+            String message = switch (inspection.problem()) {
+                case MALFORMED_JSON -> "Parse error";
+                case DEEP_JSON -> "request nested too deeply";
+                case OVERSIZED_BATCH -> "batch too large";
+                default -> "Invalid Request";
+            };
+            reply(ctx, RpcReplies.json(target.bitcoinFamily(), code,
+                    RpcReplies.error(target.bitcoinFamily(), null, code, message), keepAlive), keepAlive);
+            return;
+        }
+        List<JsonRpcInspector.Call> calls = inspection.calls();
+        List<MethodClass> classes = new ArrayList<>(calls.size());
+        boolean refuse = false;
+        boolean unusual = false;
+        for (JsonRpcInspector.Call call : calls) {
+            MethodClass kind = target.catalog().classify(call.method());
+            classes.add(kind);
+            if (kind != MethodClass.RECOGNIZED) {
+                unusual = true;
+                if (kind == MethodClass.UNRECOGNIZED || target.critical() != CriticalPolicy.FORWARD) {
+                    refuse = true;
+                }
+            }
+        }
+        traffic.request(source, unusual, false);
+        Disposition disposition = !refuse
+                ? Disposition.FORWARDED
+                : target.critical() == CriticalPolicy.HONEYPOT ? Disposition.HONEYPOT : Disposition.REFUSED;
+        for (int i = 0; i < calls.size(); i++) {
+            if (classes.get(i) != MethodClass.RECOGNIZED) {
+                Detector detector = classes.get(i) == MethodClass.CRITICAL
+                        ? Detector.CRITICAL_METHOD
+                        : Detector.UNRECOGNIZED_METHOD;
+                observe(ctx, detector, calls.get(i).method(), null, disposition, excerpt, body.length);
+            }
+        }
+        if (!refuse) {
+            forward(ctx, request, keepAlive);
+            return;
+        }
+        List<String> errors = new ArrayList<>(calls.size());
+        int firstCode = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            JsonRpcInspector.Call call = calls.get(i);
+            int code;
+            String message;
+            if (classes.get(i) == MethodClass.RECOGNIZED) {
+                code = RpcReplies.INVALID_REQUEST;
+                message = "batch refused: it contains calls this port does not serve";
+            } else if (classes.get(i) == MethodClass.CRITICAL && target.critical() == CriticalPolicy.REFUSE) {
+                code = RpcReplies.REFUSED;
+                message = "the method " + call.method() + " is not allowed on this port";
+            } else {
+                code = RpcReplies.METHOD_NOT_FOUND;
+                message = RpcReplies.methodNotFound(target.bitcoinFamily(), call.method());
+            }
+            if (firstCode == 0) {
+                firstCode = code;
+            }
+            errors.add(RpcReplies.error(target.bitcoinFamily(), call.idJson(), code, message));
+        }
+        String answer = inspection.batch() ? RpcReplies.batch(errors) : errors.get(0);
+        reply(ctx, RpcReplies.json(target.bitcoinFamily(), firstCode, answer, keepAlive), keepAlive);
+    }
+
+    private void forward(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
+        FullHttpRequest out = request.retainedDuplicate();
+        out.headers().set(HttpHeaderNames.HOST, target.host() + ":" + target.port());
+        out.headers().remove(HttpHeaderNames.AUTHORIZATION);
+        out.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
+        if (target.authorization() != null) {
+            out.headers().set(HttpHeaderNames.AUTHORIZATION, target.authorization());
+        }
+        HttpUtil.setKeepAlive(out, true);
+        clientKeepAlive = keepAlive;
+        inFlight = true;
+        ctx.channel().config().setAutoRead(false);
+        if (upstream != null && upstream.isActive()) {
+            send(ctx, out);
+            return;
+        }
+        Bootstrap bootstrap = new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpClientCodec(),
+                                new HttpObjectAggregator(services.limits().maxResponseBytes()),
+                                new UpstreamHandler(ctx.channel()));
+                    }
+                });
+        ChannelFuture connecting = bootstrap.connect(target.host(), target.port());
+        upstream = connecting.channel();
+        connecting.addListener((ChannelFutureListener) future -> {
+            if (future.isSuccess()) {
+                send(ctx, out);
+            } else {
+                out.release();
+                upstreamFailed(ctx.channel(), future.cause());
+            }
+        });
+    }
+
+    private void send(ChannelHandlerContext ctx, FullHttpRequest out) {
+        upstream.writeAndFlush(out).addListener((ChannelFutureListener) future -> {
+            if (!future.isSuccess()) {
+                upstreamFailed(ctx.channel(), future.cause());
+            }
+        });
+    }
+
+    private void upstreamFailed(Channel client, Throwable cause) {
+        if (!inFlight) {
+            return;
+        }
+        inFlight = false;
+        LOG.debug("Node of {} did not answer: {}", target.replica().subject(), String.valueOf(cause));
+        FullHttpResponse response = RpcReplies.response(HttpResponseStatus.BAD_GATEWAY, "application/json",
+                RpcReplies.error(target.bitcoinFamily(), null, RpcReplies.UNAVAILABLE, "the node is unavailable"),
+                false);
+        client.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Passes the node's answer back unchanged but for the connection header, and resumes reading the client. */
+    private final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
+
+        private final Channel client;
+
+        UpstreamHandler(Channel client) {
+            this.client = client;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+            if (!inFlight) {
+                return;
+            }
+            inFlight = false;
+            FullHttpResponse out = response.retainedDuplicate();
+            HttpUtil.setKeepAlive(out, clientKeepAlive);
+            boolean keepAlive = clientKeepAlive;
+            client.writeAndFlush(out).addListener((ChannelFutureListener) future -> {
+                if (!keepAlive || !future.isSuccess()) {
+                    client.close();
+                } else {
+                    client.config().setAutoRead(true);
+                    client.read();
+                }
+            });
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            upstreamFailed(client, null);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            upstreamFailed(client, cause);
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            if (meter.pending() > 0) {
+                observe(ctx, Detector.SLOW_REQUEST, null, null, Disposition.DROPPED,
+                        "(" + meter.pending() + " bytes, then silence)", meter.pending());
+            }
+            if (!inFlight) {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (upstream != null) {
+            upstream.close();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A client's connection problem ends its connection, never the listener.
+        LOG.debug("Closing a client of {}: {}", target.replica().subject(), cause.toString());
+        ctx.close();
+    }
+
+    private void observe(ChannelHandlerContext ctx, Detector detector, String method, String path,
+            Disposition disposition, String excerpt, long bytes) {
+        services.observe(ctx.channel(), target.replica(), WireIncident.Port.RPC, detector, method, path,
+                disposition, excerpt, bytes);
+    }
+
+    private void reply(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        ChannelFuture written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static String pathOf(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    private static String excerpt(FullHttpRequest request, byte[] body) {
+        byte[] line = (request.method() + " " + request.uri() + "\n").getBytes(StandardCharsets.UTF_8);
+        int n = Math.min(body.length, Excerpts.MAX_BYTES);
+        byte[] head = new byte[line.length + n];
+        System.arraycopy(line, 0, head, 0, line.length);
+        System.arraycopy(body, 0, head, line.length, n);
+        return Excerpts.of(head, 0, line.length + body.length > head.length ? head.length : head.length)
+                + (body.length > n ? "…(" + body.length + " bytes)" : "");
+    }
+}

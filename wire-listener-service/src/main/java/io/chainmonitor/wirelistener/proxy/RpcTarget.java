@@ -1,0 +1,20 @@
+package io.chainmonitor.wirelistener.proxy;
+
+import io.chainmonitor.rules.chain.RpcCatalog;
+import io.chainmonitor.wirelistener.WireListenerProperties.CriticalPolicy;
+import io.chainmonitor.wirelistener.listen.ReplicaKey;
+
+/**
+ * The node behind one public RPC port and how to treat its callers.
+ *
+ * @param replica whose node it is
+ * @param host the node's own RPC host
+ * @param port the node's own RPC port
+ * @param authorization the {@code Authorization} header the node needs, or null; callers' own are never passed on
+ * @param catalog the methods the chain serves and the critical ones
+ * @param bitcoinFamily whether errors are answered the Bitcoin Core way (JSON-RPC 1.0, HTTP 404/500)
+ * @param critical what critical calls get
+ */
+public record RpcTarget(ReplicaKey replica, String host, int port, String authorization, RpcCatalog catalog,
+        boolean bitcoinFamily, CriticalPolicy critical) {
+}

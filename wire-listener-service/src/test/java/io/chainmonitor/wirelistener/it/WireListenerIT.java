@@ -1,0 +1,419 @@
+package io.chainmonitor.wirelistener.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.chainmonitor.events.Envelope;
+import io.chainmonitor.events.Severity;
+import io.chainmonitor.events.chain.MetricBatch;
+import io.chainmonitor.events.finding.Finding;
+import io.chainmonitor.events.project.ReplicaLifecycle;
+import io.chainmonitor.events.wire.WireIncident;
+import io.chainmonitor.support.embedded.test.BuildDirectory;
+import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
+import io.chainmonitor.support.kafka.EventPublisher;
+import io.chainmonitor.support.kafka.test.TopicReader;
+import io.chainmonitor.support.security.NodeRpcCredentials;
+import io.chainmonitor.support.security.test.JwtTestTokens;
+import io.chainmonitor.wirelistener.WireListenerApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The listener in front of a real anvil and a real litecoind (regtest): legitimate calls pass byte-identical, an
+ * attack corpus becomes the right incidents and findings, blocks and isolation take effect.
+ */
+@ExtendWith(EmbeddedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(classes = WireListenerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + WireListenerApplication.NAME, "management.server.port=0",
+        "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET,
+        "chain-monitor.security.node-rpc-secret=" + WireListenerIT.NODE_RPC_SECRET,
+        "chain-monitor.wire-listener.metrics-interval=1s", "chain-monitor.wire-listener.limits.max-batch=10",
+        "chain-monitor.wire-listener.limits.max-json-depth=16",
+        "chain-monitor.wire-listener.limits.handshake-timeout=2s"})
+class WireListenerIT {
+
+    static final String NODE_RPC_SECRET = "wire-it-node-rpc-secret-0123456789abcdef";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String DEV_ACCOUNT = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+    private final String project = "wire-" + UUID.randomUUID().toString().substring(0, 8);
+    private final JwtTestTokens tokens = JwtTestTokens.hmac();
+    private Nodes.Node anvil;
+    private Nodes.Node litecoind;
+    private String anvilPublic;
+    private String litecoinPublic;
+    private String litecoinP2p;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.registerProperties(registry);
+    }
+
+    @BeforeAll
+    void startNodesAndListeners() throws Exception {
+        anvil = Nodes.anvil(BuildDirectory.newTempDirectory("wire-anvil"));
+        NodeRpcCredentials.Credentials credentials = new NodeRpcCredentials(NODE_RPC_SECRET).forReplica(project,
+                "ltc-1");
+        litecoind = Nodes.litecoind(BuildDirectory.newTempDirectory("wire-ltc"), credentials.user(),
+                credentials.password());
+        announce("anvil-1", "anvil", anvil.rpcUrl(), null);
+        announce("ltc-1", "litecoin", litecoind.rpcUrl(), litecoind.p2pAddress());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listeners()).hasSizeGreaterThanOrEqualTo(2));
+        for (JsonNode listener : listeners()) {
+            if (listener.get("replicaId").asString().equals("anvil-1")) {
+                anvilPublic = listener.get("publicRpcUrl").asString();
+            } else if (listener.get("replicaId").asString().equals("ltc-1")) {
+                litecoinPublic = listener.get("publicRpcUrl").asString();
+                litecoinP2p = listener.get("publicP2pAddress").asString();
+            }
+        }
+    }
+
+    @AfterAll
+    void stopNodes() {
+        if (anvil != null) {
+            anvil.close();
+        }
+        if (litecoind != null) {
+            litecoind.close();
+        }
+    }
+
+    @Test
+    void legitimateCallsPassThroughByteIdentical() {
+        for (String body : List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}",
+                "{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"eth_getBlockByNumber\",\"params\":[\"0x0\",true]}",
+                "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\"},"
+                        + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_getBalance\",\"params\":[\"" + DEV_ACCOUNT
+                        + "\",\"latest\"]}]")) {
+            HttpResponse<byte[]> direct = anvil.post(body);
+            HttpResponse<byte[]> proxied = Nodes.post(anvilPublic, body, null);
+            assertThat(proxied.statusCode()).isEqualTo(direct.statusCode());
+            assertThat(new String(proxied.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(direct.body(), StandardCharsets.UTF_8));
+        }
+        // The listener supplies the node's credentials; a caller's own are never passed on.
+        for (String body : List.of("{\"id\":1,\"method\":\"getblockhash\",\"params\":[0]}",
+                "{\"id\":2,\"method\":\"getblockcount\",\"params\":[]}")) {
+            HttpResponse<byte[]> direct = litecoind.post(body);
+            HttpResponse<byte[]> proxied = Nodes.post(litecoinPublic, body, "Basic d3Jvbmc6d3Jvbmc=");
+            assertThat(proxied.statusCode()).isEqualTo(200);
+            assertThat(proxied.body()).isEqualTo(direct.body());
+        }
+    }
+
+    @Test
+    void anAttackCorpusBecomesTheRightIncidentsAndFindingsAndNeverReachesTheNode() throws Exception {
+        HttpResponse<byte[]> send = Nodes.post(anvilPublic, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":"
+                + "\"eth_sendTransaction\",\"params\":[{\"from\":\"" + DEV_ACCOUNT + "\",\"to\":\"" + DEV_ACCOUNT
+                + "\",\"value\":\"0x1\"}]}", null);
+        JsonNode refusal = JSON.readTree(send.body());
+        assertThat(refusal.get("id").asInt()).isEqualTo(9);
+        assertThat(refusal.get("error").get("code").asInt()).isEqualTo(-32000);
+        for (int i = 0; i < 3; i++) {
+            Nodes.post(anvilPublic, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"personal_unlockAccount\",\"params\":[\""
+                    + DEV_ACCOUNT + "\",\"password" + i + "\",0]}", null);
+        }
+        Nodes.post(anvilPublic,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"admin_addPeer\",\"params\":[\"enode://x\"]}",
+                null);
+        Nodes.post(anvilPublic, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"debug_traceBlockByNumber\"}", null);
+        Nodes.post(anvilPublic, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_totallyMadeUp\"}", null);
+        Nodes.post(anvilPublic, "[" + "{\"method\":\"eth_chainId\",\"id\":1},".repeat(11) + "{\"method\":\"x\"}]",
+                null);
+        Nodes.post(anvilPublic, "{\"method\":\"eth_call\",\"params\":" + "[".repeat(40) + "]".repeat(40) + "}", null);
+        Nodes.post(anvilPublic, "this is not json", null);
+        assertThat(raw(InetAddress.getLoopbackAddress(), anvilPublic,
+                "GET /.env HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 404");
+        rawBytes(InetAddress.getLoopbackAddress(), port(anvilPublic),
+                HexFormat.of().parseHex("16030100a5010000a10303" + "00".repeat(40)));
+        rawBytes(InetAddress.getLoopbackAddress(), port("http://" + litecoinP2p),
+                "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        // The node never saw the send: nothing pending for the dev account.
+        JsonNode count = JSON
+                .readTree(anvil.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getTransactionCount\","
+                        + "\"params\":[\"" + DEV_ACCOUNT + "\",\"pending\"]}").body());
+        assertThat(count.get("result").asString()).isEqualTo("0x0");
+
+        Set<String> expected = Set.of("fund-theft.node-keys", "credential-theft.unlock",
+                "node-takeover.peer-injection", "reconnaissance.debug", "reconnaissance.method-enumeration",
+                "denial-of-service.oversized-batch", "denial-of-service.deep-json",
+                "protocol-abuse.malformed-json-rpc", "reconnaissance.secret-files", "protocol-abuse.tls-on-plaintext",
+                "protocol-abuse.p2p-wrong-protocol");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(incidents().stream().map(WireIncident::classification)
+                .collect(Collectors.toSet())).containsAll(expected));
+        List<WireIncident> incidents = incidents();
+        WireIncident send1 = incidents.stream().filter(i -> i.classification().equals("fund-theft.node-keys"))
+                .findFirst().orElseThrow();
+        assertThat(send1.critical()).isTrue();
+        assertThat(send1.disposition()).isEqualTo(WireIncident.Disposition.REFUSED);
+        assertThat(send1.sourceAddress()).isEqualTo("127.0.0.1");
+        assertThat(send1.summary()).contains("tried eth_sendTransaction", "anvil-1", "refused");
+        assertThat(send1.excerpt()).contains("eth_sendTransaction");
+        // Three unlock attempts are one incident now and one summary when the window closes, not three rows.
+        assertThat(incidents.stream().filter(i -> i.classification().equals("credential-theft.unlock"))).hasSize(1);
+        assertThat(incidents.stream().filter(i -> i.port() == WireIncident.Port.P2P).findFirst().orElseThrow()
+                .protocol()).isEqualTo("http");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<Envelope<?>> findings = TopicReader.eventsOf("cm.findings.v1", project);
+            assertThat(findings).anySatisfy(e -> {
+                assertThat(e.data()).isInstanceOfSatisfying(Finding.class, f -> {
+                    assertThat(f.ruleId()).isEqualTo("wire.fund-theft.node-keys");
+                    assertThat(f.status()).isEqualTo(Finding.Status.FIRING);
+                    assertThat(f.labels()).containsEntry("source", "127.0.0.1");
+                });
+                assertThat(e.severity()).isEqualTo(Severity.EXTREME);
+            });
+            // Low-tier signatures are incidents only.
+            assertThat(findings).noneMatch(e -> e.data() instanceof Finding f
+                    && f.ruleId().equals("wire.reconnaissance.method-enumeration"));
+        });
+    }
+
+    @Test
+    void aValidP2pHandshakeIsSplicedThroughToTheNode() throws Exception {
+        byte[] magic = HexFormat.of().parseHex("fabfb5da");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port("http://" + litecoinP2p)), 5_000);
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(versionMessage(magic));
+            socket.getOutputStream().flush();
+            byte[] header = socket.getInputStream().readNBytes(24);
+            assertThat(Arrays.copyOfRange(header, 0, 4)).isEqualTo(magic);
+            assertThat(new String(header, 4, 7, StandardCharsets.US_ASCII)).isEqualTo("version");
+        }
+    }
+
+    @Test
+    void aBlockedSourceIsRefusedUntilUnblocked() throws Exception {
+        InetAddress attacker = InetAddress.getByName("127.0.0.9");
+        InetAddress other = InetAddress.getByName("127.0.0.10");
+        String request = "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 47\r\n"
+                + "Connection: close\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}";
+        assertThat(request.substring(request.indexOf("\r\n\r\n") + 4)).hasSize(47);
+        assertThat(raw(attacker, anvilPublic, request)).startsWith("HTTP/1.1 200");
+
+        HttpResponse<String> created = api("POST", "/blocks",
+                "{\"source\":\"127.0.0.9\",\"duration\":\"PT1H\",\"reason\":\"unlock brute force\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode block = JSON.readTree(created.body());
+        assertThat(block.get("source").asString()).isEqualTo("127.0.0.9");
+        assertThat(block.get("expiresAt").asString()).isNotBlank();
+
+        assertThat(raw(attacker, anvilPublic, request)).isEmpty();
+        assertThat(raw(other, anvilPublic, request)).startsWith("HTTP/1.1 200");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(incidents()).anySatisfy(i -> {
+            assertThat(i.classification()).isEqualTo("denial-of-service.blocked-source");
+            assertThat(i.sourceAddress()).isEqualTo("127.0.0.9");
+            assertThat(i.disposition()).isEqualTo(WireIncident.Disposition.BLOCKED);
+        }));
+
+        assertThat(api("GET", "/blocks", null).body()).contains("127.0.0.9");
+        assertThat(api("DELETE", "/blocks/" + block.get("id").asString(), null).statusCode()).isEqualTo(204);
+        assertThat(raw(attacker, anvilPublic, request)).startsWith("HTTP/1.1 200");
+        assertThat(api("DELETE", "/blocks/" + block.get("id").asString(), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badBlockRequestsAreProblemsThatNameTheField() throws Exception {
+        assertThat(api("POST", "/blocks", "{\"source\":\"evil.example\",\"duration\":\"PT1H\"}"))
+                .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+                .satisfies(r -> assertThat(r.body()).contains("source"));
+        assertThat(api("POST", "/blocks", "{\"source\":\"127.0.0.0/24\",\"duration\":\"P100D\"}").body())
+                .contains("duration");
+        assertThat(api("POST", "/blocks", "{\"source\":\"127.0.0.0/24\",\"duration\":\"PT1H\",\"colour\":1}")
+                .statusCode()).isEqualTo(400);
+        assertThat(api("POST", "/blocks", "{not json").statusCode()).isEqualTo(400);
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects/" + project
+                        + "/blocks")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anIsolatedReplicaLosesItsPublicPortAndGetsTheSameOneBack() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}";
+        assertThat(api("POST", "/replicas/anvil-1/isolation", "").statusCode()).isEqualTo(200);
+        try {
+            assertThat(listeners()).anySatisfy(l -> assertThat(l.get("isolated").asBoolean()).isTrue());
+            try (Socket socket = new Socket()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> socket.connect(new InetSocketAddress("127.0.0.1", port(anvilPublic)), 2_000))
+                        .isInstanceOf(ConnectException.class);
+            }
+            // The node itself keeps running for forensics.
+            assertThat(anvil.post(body).statusCode()).isEqualTo(200);
+        } finally {
+            assertThat(api("DELETE", "/replicas/anvil-1/isolation", null).statusCode()).isEqualTo(200);
+        }
+        assertThat(Nodes.post(anvilPublic, body, null).statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/replicas/nope/isolation", "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void requestMetricsArePublishedPerReplica() {
+        Nodes.post(anvilPublic, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}", null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(TopicReader.eventsOf("cm.chain.metrics.v1", project))
+                .map(Envelope::data).filteredOn(MetricBatch.class::isInstance).map(MetricBatch.class::cast)
+                .filteredOn(b -> b.producer().equals("wire-listener") && b.replicaId().equals("anvil-1"))
+                .anySatisfy(b -> assertThat(b.samples()).anySatisfy(s -> {
+                    assertThat(s.metric()).isEqualTo("wire.requests.rate");
+                    assertThat(s.value()).isPositive();
+                })));
+    }
+
+    @Test
+    void aDeadNodeGetsItsCallersAGatewayErrorAndTheListenerStaysUp() throws Exception {
+        announce("dead-1", "anvil", "http://127.0.0.1:" + Nodes.freePort(), null);
+        await().atMost(WAIT).untilAsserted(
+                () -> assertThat(listeners()).anySatisfy(l -> assertThat(l.get("replicaId").asString())
+                        .isEqualTo("dead-1")));
+        String deadPublic = listeners().stream().filter(l -> l.get("replicaId").asString().equals("dead-1"))
+                .findFirst().orElseThrow().get("publicRpcUrl").asString();
+        HttpResponse<byte[]> answer = Nodes.post(deadPublic,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}",
+                null);
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("the node is unavailable");
+        assertThat(Nodes.post(anvilPublic, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}", null)
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aReplicaOfAnUnknownChainTypeGoesToTheDeadLetterTopicAndLaterEventsStillWork() throws Exception {
+        announce("odd-1", "no-such-chain", "http://127.0.0.1:1", null);
+        await().atMost(WAIT).untilAsserted(
+                () -> assertThat(TopicReader.rawValuesOf("cm.projects.v1-dlt", project)).anySatisfy(
+                        raw -> assertThat(raw).contains("no-such-chain")));
+        announce("anvil-2", "anvil", anvil.rpcUrl(), null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listeners()).anySatisfy(
+                l -> assertThat(l.get("replicaId").asString()).isEqualTo("anvil-2")));
+    }
+
+    private List<WireIncident> incidents() {
+        return TopicReader.eventsOf("cm.wire.incidents.v1", project).stream().map(Envelope::data)
+                .filter(WireIncident.class::isInstance).map(WireIncident.class::cast).toList();
+    }
+
+    private List<JsonNode> listeners() throws Exception {
+        HttpResponse<String> response = api("GET", "/listeners", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body()).valueStream().toList();
+    }
+
+    private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/projects/" + project + path)).header("Authorization", "Bearer " + tokens.token())
+                .header("Content-Type", "application/json");
+        request.method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private void announce(String replicaId, String chainType, String rpcUrl, String p2pAddress) throws Exception {
+        ReplicaLifecycle event = new ReplicaLifecycle(project, replicaId, ReplicaLifecycle.State.RUNNING, chainType,
+                "local", "process", new ReplicaLifecycle.Endpoints(rpcUrl, null, p2pAddress, null, null, null), null,
+                null, 0);
+        publisher.publish(Envelope.of("/spawner-service/supervision",
+                "projects/" + project + "/replicas/" + replicaId, project, Severity.LOW, event))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    private static int port(String url) {
+        return URI.create(url).getPort();
+    }
+
+    /** Sends raw HTTP from a chosen loopback address; the answer, or "" when the listener closed at once. */
+    private static String raw(InetAddress local, String url, String request) throws IOException {
+        return new String(rawBytes(local, port(url), request.getBytes(StandardCharsets.US_ASCII)),
+                StandardCharsets.UTF_8);
+    }
+
+    private static byte[] rawBytes(InetAddress local, int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(local, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException closedAlready) {
+                return new byte[0];
+            }
+            InputStream in = socket.getInputStream();
+            try {
+                return in.readAllBytes();
+            } catch (java.net.SocketException reset) {
+                return new byte[0];
+            }
+        }
+    }
+
+    /** A Bitcoin-family {@code version} message with the network's magic. */
+    private static byte[] versionMessage(byte[] magic) throws Exception {
+        ByteBuffer payload = ByteBuffer.allocate(86).order(ByteOrder.LITTLE_ENDIAN);
+        payload.putInt(70016).putLong(0).putLong(System.currentTimeMillis() / 1000);
+        payload.put(new byte[26]).put(new byte[26]).putLong(42L);
+        payload.put((byte) 0).putInt(0).put((byte) 0);
+        byte[] body = Arrays.copyOf(payload.array(), payload.position());
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] checksum = sha.digest(sha.digest(body));
+        ByteBuffer message = ByteBuffer.allocate(24 + body.length).order(ByteOrder.LITTLE_ENDIAN);
+        message.put(magic).put(Arrays.copyOf("version".getBytes(StandardCharsets.US_ASCII), 12)).putInt(body.length)
+                .put(checksum, 0, 4).put(body);
+        return Objects.requireNonNull(message.array());
+    }
+}
