@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.finding.Finding;
 import io.chainmonitor.health.rules.history.HistoryRange;
 
@@ -18,9 +17,9 @@ import io.chainmonitor.health.rules.history.HistoryRange;
 record DryRunResult(String projectId, Long version, HistoryRange range, long events, int firing, int resolved,
         List<String> stillFiring, List<DryRunFinding> findings, boolean truncated) {
 
-    /** One finding the rule set would have made. */
+    /** One finding the rule set would have made; status and severity as the events write them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DryRunFinding(Instant at, String ruleId, Finding.Status status, Severity severity, String fingerprint,
+    record DryRunFinding(Instant at, String ruleId, String status, String severity, String fingerprint,
             String replicaId, Long height, String title, String summary, String attack, Finding.Evidence evidence) {
     }
 }

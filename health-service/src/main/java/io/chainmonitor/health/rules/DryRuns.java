@@ -3,6 +3,7 @@ package io.chainmonitor.health.rules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -80,7 +81,8 @@ class DryRuns {
                 Severity severity = definition.rule(finding.ruleId()).map(Rule::header).map(h -> h.severity())
                         .orElse(Severity.LOW);
                 Instant at = finding.status() == Finding.Status.FIRING ? finding.startsAt() : finding.endsAt();
-                findings.add(new DryRunResult.DryRunFinding(at, finding.ruleId(), finding.status(), severity,
+                findings.add(new DryRunResult.DryRunFinding(at, finding.ruleId(),
+                        finding.status().name().toLowerCase(Locale.ROOT), severity.wireName(),
                         finding.fingerprint(), finding.replicaId(), finding.chain().height(), finding.title(),
                         finding.summary(), finding.attack(), finding.evidence()));
             }
