@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
         "chain-monitor.heartbeat.enabled=false",
         "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET,
         "chain-monitor.health.rules.dry-run-max-events=40"})
-abstract class RulesApiIT {
+public abstract class RulesApiIT {
 
     protected static final JwtTestTokens TOKENS = JwtTestTokens.hmac();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
