@@ -68,7 +68,7 @@ class RulesOutbox {
         });
     }
 
-    /** What to run when committed events wait (the relay's prompt round). */
+    /** What to run when committed events wait: the relay's prompt round, which runs only while it is started. */
     void onPending(Runnable wake) {
         this.wake = wake;
     }

@@ -14,18 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BadRuleSetsIT extends RulesApiIT {
 
-    private static final String GOOD = """
-            pack: pow
-            rules:
-              - id: ci.mempool-high
-                kind: threshold
-                title: Mempool backlog
-                description: Many transactions wait.
-                severity: medium
-                metric: node.mempool.size
-                above: 5000
-                over: 5 blocks
-            """;
+    private static final String GOOD = MEMPOOL_RULE_SET + "    over: 5 blocks\n";
 
     private final String owner = "owner-" + UUID.randomUUID();
     private final String token = user(owner);

@@ -25,25 +25,16 @@ class RuleSetApiIT extends RulesApiIT {
     private final String owner = "owner-" + UUID.randomUUID();
     private final String token = user(owner);
 
-    private static final String CUSTOM = """
-            # rules as code, kept in the project's repository
-            pack: pow
-            rules:
-              - id: ci.mempool-high
-                kind: threshold
-                title: Mempool backlog
-                description: Many transactions wait.
-                severity: medium
-                metric: node.mempool.size
-                above: 5000
-              - id: ci.reorg
-                kind: event
-                title: Reorg
-                description: The replica switched branches.
-                severity: low
-                event: reorg
-                quiet: 6 blocks
-            """;
+    private static final String CUSTOM = "# rules as code, kept in the project's repository\n" + MEMPOOL_RULE_SET
+            + """
+                      - id: ci.reorg
+                        kind: event
+                        title: Reorg
+                        description: The replica switched branches.
+                        severity: low
+                        event: reorg
+                        quiet: 6 blocks
+                    """;
 
     private String rules(String projectId) {
         return "/api/v1/projects/" + projectId + "/rules";
@@ -69,6 +60,8 @@ class RuleSetApiIT extends RulesApiIT {
         assertProblem(response, 400, "unknown-chain-type");
         assertThat(json(response).get("detail").asString()).contains("dogecoin", "litecoin", "anvil");
         assertThat(json(response).get("validChainTypes").toString()).contains("litecoin", "anvil");
+        assertProblem(get("/api/v1/chain-types/dogecoin/rules/default", token, YAML), 400, "unknown-chain-type");
+        assertProblem(get("/api/v1/chain-types/litecoin/rules/default", token, "text/html"), 406, "not-acceptable");
     }
 
     @Test

@@ -46,6 +46,18 @@ public abstract class RulesApiIT {
     protected static final JwtTestTokens TOKENS = JwtTestTokens.hmac();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final String YAML = "application/yaml";
+    /** A rule set of one threshold rule, as a CI job keeps it; more rules are appended to it. */
+    protected static final String MEMPOOL_RULE_SET = """
+            pack: pow
+            rules:
+              - id: ci.mempool-high
+                kind: threshold
+                title: Mempool backlog
+                description: Many transactions wait.
+                severity: medium
+                metric: node.mempool.size
+                above: 5000
+            """;
 
     @LocalServerPort
     protected int port;
