@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.chainmonitor.events.Envelope;
+import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.audit.AuditEntry;
+import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.events.rules.RuleSet;
 import io.chainmonitor.rules.model.RuleSetDefinition;
 import io.chainmonitor.rules.model.ThresholdRule;
@@ -85,6 +87,13 @@ class RuleSetApiIT extends RulesApiIT {
         assertProblem(get(rules(projectId), user("mallory"), null), 404, "not-found");
         assertThat(get(rules(projectId), null, null).statusCode()).isEqualTo(401);
         assertProblem(send("PUT", rules(projectId), user("mallory"), YAML, CUSTOM, Map.of()), 404, "not-found");
+
+        publisher.publish(Envelope.of("/spawner-service/projects", "projects/" + projectId, projectId, Severity.LOW,
+                new ProjectLifecycle(projectId, ProjectLifecycle.Change.DELETED, "gone", "litecoin", null, "pow", null,
+                        0, List.of(), 2, owner)))
+                .join();
+        await().until(() -> get(rules(projectId), token, null).statusCode() == 404);
+        assertProblem(send("PUT", rules(projectId), token, YAML, CUSTOM, Map.of()), 404, "not-found");
     }
 
     @Test
@@ -110,6 +119,11 @@ class RuleSetApiIT extends RulesApiIT {
             assertThat(again.headers().firstValue("ETag")).as("an unchanged import adds no version")
                     .hasValue("\"1\"");
         }
+        assertThat(RuleSetReader.read("v1", get(rules(projectId) + "/versions/1", token, YAML).body()))
+                .isEqualTo(exported);
+        assertThat(RuleSetReader.read("v0", json(get(rules(projectId) + "/versions/0", token, null)).get("rules")))
+                .isEqualTo(DefaultPacks.named("pow"));
+        assertProblem(get(rules(projectId) + "/versions/2", token, null), 404, "not-found");
         JsonNode versions = json(get(rules(projectId) + "/versions", token, null));
         assertThat(versions).hasSize(1);
         assertThat(versions.get(0).get("change").asString()).isEqualTo("replaced");
