@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -212,5 +214,24 @@ class RuleSetApiIT extends RulesApiIT {
         assertProblem(stale, 412, "version-mismatch");
         assertThat(json(stale).get("currentVersion").asLong()).isEqualTo(1);
         assertThat(json(get(rules(projectId), token, null)).get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentChangesWithoutIfMatchEachGetTheirOwnVersion() {
+        String projectId = project(owner, "litecoin", "pow");
+        send("PUT", rules(projectId), token, YAML, CUSTOM, Map.of());
+
+        List<CompletableFuture<HttpResponse<String>>> patches = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> send("PATCH", rules(projectId)
+                        + "/ci.mempool-high", token, "application/json", "{\"above\": " + (6000 + i) + "}",
+                        Map.of())))
+                .toList();
+
+        List<Long> versions = patches.stream().map(CompletableFuture::join).map(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return json(response).get("version").asLong();
+        }).sorted().toList();
+        assertThat(versions).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(json(get(rules(projectId) + "/versions", token, null))).hasSize(5);
     }
 }
