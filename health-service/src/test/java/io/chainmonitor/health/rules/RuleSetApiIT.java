@@ -7,7 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import io.chainmonitor.events.Envelope;
@@ -26,6 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 class RuleSetApiIT extends RulesApiIT {
 
+    @Autowired
+    private MeterRegistry meters;
     private final String owner = "owner-" + UUID.randomUUID();
     private final String token = user(owner);
 
@@ -208,10 +212,14 @@ class RuleSetApiIT extends RulesApiIT {
         String projectId = project(owner, "litecoin", "pow");
         send("PUT", rules(projectId), token, YAML, CUSTOM, Map.of());
 
+        double before = meters.counter("cm.rules.refused", "reason", "version_mismatch").count();
+
         HttpResponse<String> stale = send("PATCH", rules(projectId) + "/ci.mempool-high", token, "application/json",
                 "{\"enabled\": false}", Map.of("If-Match", "\"0\""));
 
         assertProblem(stale, 412, "version-mismatch");
+        assertThat(json(stale).get("instance").asString()).isEqualTo(rules(projectId) + "/ci.mempool-high");
+        assertThat(meters.counter("cm.rules.refused", "reason", "version_mismatch").count()).isEqualTo(before + 1);
         assertThat(json(stale).get("currentVersion").asLong()).isEqualTo(1);
         assertThat(json(get(rules(projectId), token, null)).get("version").asLong()).isEqualTo(1);
     }
