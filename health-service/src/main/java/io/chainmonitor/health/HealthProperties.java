@@ -1,18 +1,47 @@
 package io.chainmonitor.health;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the health-service, under {@code chain-monitor.health}.
  *
  * @param heartbeatStaleAfter how long after its last heartbeat a service instance counts as silent
+ * @param rules the rules API: rule set bodies, the outbox of rule set events, the metric history of dry runs
  */
 @Validated
 @ConfigurationProperties("chain-monitor.health")
-public record HealthProperties(@NotNull @DefaultValue("45s") Duration heartbeatStaleAfter) {
+public record HealthProperties(@NotNull @DefaultValue("45s") Duration heartbeatStaleAfter,
+        @Valid @NotNull @DefaultValue Rules rules) {
+
+    /**
+     * The rules API.
+     *
+     * @param maxBodySize the largest rule set body accepted (PUT, POST, dry run); larger is refused with 413
+     * @param chainTypeFiles operator chain type files added to the built-in chain catalog
+     * @param outboxPollInterval how often unsent rule set and audit events are looked for
+     * @param outboxBatchSize events relayed per round at most
+     * @param historyRetention how long consumed metric batches and blocks are kept for dry runs
+     * @param historyPurgeInterval how often expired history is deleted
+     * @param dryRunMaxEvents the most stored events one dry run may replay; a larger range is refused with 422
+     * @param dryRunMaxFindings the most findings one dry run returns; the rest are counted, not listed
+     */
+    public record Rules(@NotNull @DefaultValue("1MB") DataSize maxBodySize,
+            @NotNull @DefaultValue List<Path> chainTypeFiles,
+            @NotNull @DefaultValue("500ms") Duration outboxPollInterval,
+            @Min(1) @DefaultValue("200") int outboxBatchSize,
+            @NotNull @DefaultValue("7d") Duration historyRetention,
+            @NotNull @DefaultValue("10m") Duration historyPurgeInterval,
+            @Min(1) @DefaultValue("200000") int dryRunMaxEvents,
+            @Min(1) @DefaultValue("10000") int dryRunMaxFindings) {
+    }
 }
