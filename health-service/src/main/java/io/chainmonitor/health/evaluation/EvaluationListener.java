@@ -1,0 +1,31 @@
+package io.chainmonitor.health.evaluation;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import io.chainmonitor.events.Envelope;
+
+/**
+ * Feeds the evaluation with every record of the project streams, the project lifecycle and the rule sets, one
+ * consumer per instance; instances share the projects through the project-aligned assignor. A tombstone on the
+ * compacted rules topic arrives as a null value.
+ */
+class EvaluationListener {
+
+    static final String ID = "health-evaluation";
+
+    private final Evaluations evaluations;
+
+    EvaluationListener(Evaluations evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @KafkaListener(id = ID, groupId = "${chain-monitor.health.evaluation.group-id:health-service.evaluation}", topics = {
+            "cm.projects.v1", "cm.rules.v1", "cm.chain.metrics.v1", "cm.chain.blocks.v1",
+            "cm.wire.incidents.v1",
+            "cm.node.logs.v1"}, containerFactory = EvaluationConfiguration.CONTAINER_FACTORY, autoStartup = "${chain-monitor.health.evaluation.enabled:true}", concurrency = "1", properties = "partition.assignment.strategy=io.chainmonitor.health.evaluation.ProjectAlignedAssignor")
+    void on(ConsumerRecord<String, Envelope<?>> record, Consumer<?, ?> consumer) {
+        evaluations.process(record, consumer);
+    }
+}

@@ -1,0 +1,343 @@
+package io.chainmonitor.health.evaluation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SequencedSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chainmonitor.events.Envelope;
+import io.chainmonitor.events.finding.Finding;
+import io.chainmonitor.events.project.ProjectLifecycle;
+import io.chainmonitor.events.rules.RuleSet;
+import io.chainmonitor.health.HealthProperties;
+import io.chainmonitor.rules.model.RuleSetDefinition;
+import io.chainmonitor.rules.model.RuleSetException;
+import io.chainmonitor.rules.yaml.RuleSetReader;
+
+/**
+ * The evaluation of every project whose partitions this instance holds. One consumer thread calls it, record by
+ * record, in partition order. The state of the projects and the offsets consumed are checkpointed together (after
+ * {@code checkpointEvery} records or {@code checkpointInterval}, on revocation and shutdown); after a crash the
+ * records since the checkpoint are evaluated again, which restores the same state since the evaluator is
+ * deterministic, and the ledger of input events whose findings were published keeps them from going out twice.
+ */
+final class Evaluations {
+
+    private static final Logger log = LoggerFactory.getLogger(Evaluations.class);
+    private static final int UNKNOWN_CACHE = 10_000;
+
+    private final EvaluationStore store;
+    private final ProjectStateCodec states;
+    private final RulePacks packs;
+    private final FindingSender sender;
+    private final EvaluationMetrics metrics;
+    private final HealthProperties.Evaluation settings;
+
+    private final Map<String, ProjectState> projects = new HashMap<>();
+    private final Set<String> dirty = new HashSet<>();
+    private final Set<String> deleted = new HashSet<>();
+    private final SequencedSet<String> unknown = new LinkedHashSet<>();
+    private final Map<TopicPartition, Long> positions = new HashMap<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private int sinceCheckpoint;
+    private long lastCheckpoint = System.nanoTime();
+
+    Evaluations(EvaluationStore store, ProjectStateCodec states, RulePacks packs, FindingSender sender,
+            EvaluationMetrics metrics, HealthProperties.Evaluation settings) {
+        this.store = store;
+        this.states = states;
+        this.packs = packs;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.settings = settings;
+    }
+
+    /** Evaluates one record; findings are published before it returns. */
+    void process(ConsumerRecord<String, Envelope<?>> record, Consumer<?, ?> consumer) {
+        // Findings whose publication failed on an earlier delivery go out before anything else.
+        publishPending();
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Envelope<?> event = record.value();
+        List<Envelope<Finding>> findings;
+        UUID cause;
+        if (event == null) {
+            cause = UUID.nameUUIDFromBytes((partition + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
+            findings = ruleSetRemoved(record.key(), cause);
+        } else {
+            cause = event.uuid();
+            findings = switch (event.data()) {
+                case ProjectLifecycle lifecycle -> onProject(event, lifecycle);
+                case RuleSet ruleSet -> onRuleSet(event, ruleSet);
+                default -> onInput(event);
+            };
+            metrics.evaluated(shortType(event.type()),
+                    Duration.ofMillis(System.currentTimeMillis() - record.timestamp()));
+        }
+        if (!findings.isEmpty()) {
+            emit(cause, event == null ? record.key() : event.projectid(), partition, record.offset(), findings);
+        }
+        positions.put(partition, record.offset() + 1);
+        sinceCheckpoint++;
+        if (sinceCheckpoint >= settings.checkpointEvery()
+                || System.nanoTime() - lastCheckpoint >= settings.checkpointInterval().toNanos()) {
+            tryCheckpoint(consumer);
+        }
+    }
+
+    private List<Envelope<Finding>> onInput(Envelope<?> event) {
+        ProjectState state = project(event.projectid());
+        if (state == null) {
+            metrics.skipped("unknown_project");
+            if (rememberUnknown(event.projectid())) {
+                log.warn("{} {} of unknown project {} skipped: no project lifecycle or rule set names it",
+                        event.type(), event.id(), event.projectid());
+            }
+            return List.of();
+        }
+        if (!state.firstDelivery(event.id())) {
+            metrics.skipped("duplicate");
+            log.debug("{} {} of project {} was evaluated already", event.type(), event.id(), event.projectid());
+            return List.of();
+        }
+        List<Envelope<Finding>> findings = state.evaluate(event);
+        dirty.add(state.projectId());
+        return findings;
+    }
+
+    private List<Envelope<Finding>> onProject(Envelope<?> event, ProjectLifecycle lifecycle) {
+        String id = event.projectid();
+        ProjectState state = project(id);
+        if (lifecycle.change() == ProjectLifecycle.Change.DELETED) {
+            if (state == null) {
+                return List.of();
+            }
+            projects.remove(id);
+            dirty.remove(id);
+            deleted.add(id);
+            rememberUnknown(id);
+            log.info("project {} deleted: its evaluation state is dropped and its findings resolved", id);
+            return state.close(event.uuid(), event.time());
+        }
+        var pack = packs.packFor(lifecycle.chainType(), lifecycle.consensus());
+        if (pack.isEmpty()) {
+            metrics.rejected("no_rule_pack");
+            log.warn("project {}: chain type {} (consensus {}) has no default rule pack; it is not evaluated", id,
+                    lifecycle.chainType(), lifecycle.consensus());
+            return List.of();
+        }
+        dirty.add(id);
+        if (state == null) {
+            unknown.remove(id);
+            deleted.remove(id);
+            projects.put(id, ProjectState.fresh(id, lifecycle.chainType(), pack.get(),
+                    packs.defaultPack(pack.get()), settings.dedupeWindow()));
+            return List.of();
+        }
+        return state.changeChainType(lifecycle.chainType(), pack.get(), packs.defaultPack(pack.get()), event.uuid(),
+                event.time());
+    }
+
+    private List<Envelope<Finding>> onRuleSet(Envelope<?> event, RuleSet ruleSet) {
+        String id = event.projectid();
+        ProjectState state = project(id);
+        if (state != null && ruleSet.version() <= state.rules().version()) {
+            metrics.skipped("stale_rule_set");
+            return List.of();
+        }
+        if (!ruleSet.projectId().equals(id)) {
+            return reject(id, ruleSet, "project_mismatch", "it names project " + ruleSet.projectId());
+        }
+        if (state != null && !state.chainType().equals(ruleSet.chainType())) {
+            return reject(id, ruleSet, "chain_type_mismatch", "it is for chain type " + ruleSet.chainType()
+                    + " but the project runs " + state.chainType());
+        }
+        RuleSetDefinition definition;
+        try {
+            definition = RuleSetReader.read("rule set v" + ruleSet.version() + " of project " + id, ruleSet.rules());
+        } catch (RuleSetException e) {
+            return reject(id, ruleSet, e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
+        }
+        if (state == null) {
+            // A rule set makes its project known: the rules API publishes only for existing projects, and the
+            // rules topic may be read before the project's lifecycle after a fresh start.
+            var pack = packs.packFor(ruleSet.chainType(), ruleSet.basePack());
+            if (pack.isEmpty()) {
+                return reject(id, ruleSet, "no_rule_pack", "chain type " + ruleSet.chainType() + " has no pack");
+            }
+            state = ProjectState.fresh(id, ruleSet.chainType(), pack.get(), packs.defaultPack(pack.get()),
+                    settings.dedupeWindow());
+            projects.put(id, state);
+            unknown.remove(id);
+            deleted.remove(id);
+        }
+        dirty.add(id);
+        log.info("project {}: rule set v{} by {} is in force ({} rules)", id, ruleSet.version(),
+                ruleSet.updatedBy(), definition.rules().size());
+        return state.replaceRules(new ActiveRules(ruleSet.version(), definition, ruleSet.rules()), event.uuid(),
+                ruleSet.updatedAt());
+    }
+
+    /** A tombstone on the rules topic: the project's own rule set is gone, its default pack runs again. */
+    private List<Envelope<Finding>> ruleSetRemoved(String projectId, UUID cause) {
+        ProjectState state = projectId == null ? null : project(projectId);
+        if (state == null || state.rules().isDefaultPack()) {
+            return List.of();
+        }
+        dirty.add(projectId);
+        log.info("project {}: its rule set was removed; the default {} pack runs again", projectId,
+                state.rulePack());
+        return state.replaceRules(packs.defaultPack(state.rulePack()), cause, Instant.now());
+    }
+
+    private List<Envelope<Finding>> reject(String projectId, RuleSet ruleSet, String reason, String detail) {
+        metrics.rejected(reason);
+        log.warn("project {}: rule set v{} by {} rejected ({}): {}; the rules in force stay", projectId,
+                ruleSet.version(), ruleSet.updatedBy(), reason, detail);
+        return List.of();
+    }
+
+    private void emit(UUID cause, String projectId, TopicPartition partition, long offset,
+            List<Envelope<Finding>> findings) {
+        if (store.emitted(cause)) {
+            // A replay after a crash: this event's findings went out before the checkpoint caught up.
+            metrics.suppressed(findings.size());
+            return;
+        }
+        pending.add(new Pending(cause, projectId, partition, offset, findings));
+        publishPending();
+    }
+
+    private void publishPending() {
+        while (!pending.isEmpty()) {
+            Pending next = pending.getFirst();
+            sender.send(next.findings());
+            store.recordEmitted(next.cause(), next.projectId(), next.partition(), next.offset());
+            next.findings().forEach(metrics::emitted);
+            pending.removeFirst();
+        }
+    }
+
+    private ProjectState project(String projectId) {
+        ProjectState state = projects.get(projectId);
+        if (state != null || unknown.contains(projectId) || deleted.contains(projectId)) {
+            return state;
+        }
+        state = store.load(projectId).map(states::read).orElse(null);
+        if (state != null) {
+            projects.put(projectId, state);
+        }
+        return state;
+    }
+
+    /** Remembers an unknown project (bounded); true when it was not known to be unknown yet. */
+    private boolean rememberUnknown(String projectId) {
+        if (!unknown.add(projectId)) {
+            return false;
+        }
+        if (unknown.size() > UNKNOWN_CACHE) {
+            unknown.removeFirst();
+        }
+        return true;
+    }
+
+    private void tryCheckpoint(Consumer<?, ?> consumer) {
+        try {
+            checkpoint(consumer);
+        } catch (RuntimeException e) {
+            // The state stays dirty and the offsets unmoved: the next checkpoint saves it, a crash replays it.
+            log.warn("evaluation checkpoint failed, retried with the next records: {}", e.getMessage());
+        }
+    }
+
+    /** Saves the changed projects and the positions; skipped while findings wait to be published. */
+    boolean checkpoint(Consumer<?, ?> consumer) {
+        if (!pending.isEmpty() || positions.isEmpty()) {
+            return false;
+        }
+        metrics.checkpoints().record(() -> {
+            List<StoredProject> rows = dirty.stream().map(projects::get).filter(java.util.Objects::nonNull)
+                    .map(states::write).toList();
+            store.checkpoint(rows, deleted, positions);
+        });
+        dirty.clear();
+        deleted.clear();
+        sinceCheckpoint = 0;
+        lastCheckpoint = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        positions.forEach((partition, next) -> commits.put(partition, new OffsetAndMetadata(next)));
+        try {
+            // The database is the authority; the group's offsets follow it for the operators' lag tools.
+            consumer.commitSync(commits);
+        } catch (RuntimeException e) {
+            log.debug("committing evaluation offsets to the group failed: {}", e.getMessage());
+        }
+        return true;
+    }
+
+    /** Partitions go to another instance (or the consumer closes): checkpoint, then forget every project. */
+    void revoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        try {
+            if (!checkpoint(consumer) && !pending.isEmpty()) {
+                log.warn("{} findings were not published before the rebalance; the records that made them will be"
+                        + " evaluated again from the last checkpoint", pending.size());
+            }
+        } catch (RuntimeException e) {
+            log.warn("evaluation checkpoint at revocation failed; the next owner replays from the last one: {}",
+                    e.getMessage());
+        }
+        forget();
+    }
+
+    /** Partitions were lost without a chance to save: the next owner replays from the last checkpoint. */
+    void lost() {
+        forget();
+    }
+
+    /** Partitions are ours: resume each from its checkpointed offset. */
+    void assigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        unknown.clear();
+        store.offsets(partitions).forEach(consumer::seek);
+    }
+
+    private void forget() {
+        projects.clear();
+        dirty.clear();
+        deleted.clear();
+        unknown.clear();
+        positions.clear();
+        pending.clear();
+        sinceCheckpoint = 0;
+    }
+
+    private static String shortType(String type) {
+        // io.chainmonitor.chain.metrics.v1 -> chain.metrics
+        String body = type.startsWith("io.chainmonitor.") ? type.substring("io.chainmonitor.".length()) : type;
+        int version = body.lastIndexOf(".v");
+        return version > 0 ? body.substring(0, version) : body;
+    }
+
+    /** Findings of one input event waiting for the broker's acknowledgement. */
+    private record Pending(UUID cause, String projectId, TopicPartition partition, long offset,
+            List<Envelope<Finding>> findings) {
+    }
+}
