@@ -80,13 +80,16 @@ final class ProjectState {
         ProjectEvaluator replacement = ProjectEvaluator.restore(projectId, chainType, next.definition(),
                 evaluator.snapshot());
         Set<String> stillFiring = new HashSet<>(replacement.firing());
-        String why = next.isDefaultPack()
-                ? "the project went back to the default " + rulePack + " pack"
-                : "rule set version " + next.version() + " turned the rule off, removed or changed it";
+        String set = next.isDefaultPack()
+                ? "the default " + rulePack + " pack, which the project went back to,"
+                : "rule set version " + next.version();
         List<Envelope<Finding>> resolved = new ArrayList<>();
         for (Envelope<Finding> firing : List.copyOf(open.values())) {
             if (!stillFiring.contains(firingKey(firing.data()))) {
-                resolved.add(track(resolution(firing, cause, at, why)));
+                String what = next.definition().rule(firing.data().ruleId())
+                        .map(rule -> rule.header().enabled() ? " changed the rule" : " turned the rule off")
+                        .orElse(" has no such rule");
+                resolved.add(track(resolution(firing, cause, at, set + what)));
             }
         }
         rules = next;
