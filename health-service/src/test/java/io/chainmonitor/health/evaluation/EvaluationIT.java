@@ -27,7 +27,6 @@ import static io.chainmonitor.health.evaluation.EvaluationITSupport.awaitFinding
 import static io.chainmonitor.health.evaluation.EvaluationITSupport.count;
 import static io.chainmonitor.health.evaluation.EvaluationITSupport.findings;
 import static io.chainmonitor.health.evaluation.EvaluationITSupport.metric;
-import static io.chainmonitor.health.evaluation.EvaluationITSupport.projectCreated;
 import static io.chainmonitor.health.evaluation.EvaluationITSupport.publish;
 import static io.chainmonitor.health.evaluation.EvaluationITSupport.ruleSet;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +62,7 @@ class EvaluationIT {
     @Test
     void aThresholdCrossingFiresWithTheRuleSeverityThenResolvesAndARedeliveredEventIsNotEvaluatedAgain() {
         String project = EvaluationITSupport.newProjectId("fire");
-        publish(health, projectCreated(project));
+        EvaluationITSupport.createProject(health, project);
         Envelope<MetricBatch> streak = metric(project, "r-1", 1, "chain.miner.consecutive", 7);
         publish(health, streak);
 
@@ -109,7 +108,7 @@ class EvaluationIT {
                 () -> count(health, "cm.health.evaluation.skipped", "reason", "unknown_project") > before);
 
         String project = EvaluationITSupport.newProjectId("malformed");
-        publish(health, projectCreated(project));
+        EvaluationITSupport.createProject(health, project);
         health.getBean(KafkaTemplate.class).send("cm.chain.metrics.v1", project,
                 "{\"not\": \"an event\"".getBytes(StandardCharsets.UTF_8)).join();
         publish(health, metric(project, "r-1", 1, "chain.miner.consecutive", 8));
@@ -125,7 +124,7 @@ class EvaluationIT {
     @Test
     void aPublishedRuleSetReplacesTheDefaultPackKeepingTheWindowsOfUnchangedRulesAndAnInvalidOneIsIgnored() {
         String project = EvaluationITSupport.newProjectId("rules");
-        publish(health, projectCreated(project));
+        EvaluationITSupport.createProject(health, project);
         publish(health, metric(project, "r-1", 1, "chain.miner.consecutive", 7));
         awaitFindings(project, STREAK, "r-1", f -> !f.isEmpty());
         for (long height = 1; height <= 3; height++) {

@@ -30,6 +30,8 @@ import static org.awaitility.Awaitility.await;
 final class EvaluationITSupport {
 
     static final String FINDINGS = "cm.findings.v1";
+    /** The replica {@link #createProject} probes with; its findings are no test's subject. */
+    static final String PROBE = "probe";
     private static final Instant T0 = Instant.parse("2026-11-22T03:00:00Z");
 
     private EvaluationITSupport() {
@@ -63,6 +65,20 @@ final class EvaluationITSupport {
         context.getBean(EventPublisher.class).publish(event).join();
     }
 
+    /**
+     * Publishes the project's creation and waits until the evaluation knows it. The lifecycle and the metrics travel
+     * on different topics, which a consumer may read in any order: a probe replica's batch that fires the streak rule
+     * is sent until it fires (the ones before are skipped as of an unknown project, the ones after change nothing).
+     */
+    static void createProject(ConfigurableApplicationContext context, String projectId) {
+        publish(context, projectCreated(projectId));
+        long[] height = {0};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            publish(context, metric(projectId, PROBE, ++height[0], "chain.miner.consecutive", 50));
+            return !findings(projectId, "pow.miner-streak", PROBE).isEmpty();
+        });
+    }
+
     static Envelope<ProjectLifecycle> projectCreated(String projectId) {
         return Envelope.of("/spawner-service/projects", "projects/" + projectId, projectId, Severity.LOW,
                 new ProjectLifecycle(projectId, ProjectLifecycle.Change.CREATED, "eval-it", "litecoin", "bitcoin",
@@ -84,14 +100,18 @@ final class EvaluationITSupport {
                 new RuleSet(projectId, version, "litecoin", "pow", Instant.now(), "it@example.com", rules));
     }
 
+    /** The project's findings but those of the probe replica. */
     @SuppressWarnings("unchecked")
     static List<Envelope<Finding>> findings(String projectId) {
-        return TopicReader.eventsOf(FINDINGS, projectId).stream().map(event -> (Envelope<Finding>) event).toList();
+        return TopicReader.eventsOf(FINDINGS, projectId).stream().map(event -> (Envelope<Finding>) event)
+                .filter(finding -> !PROBE.equals(finding.data().replicaId()))
+                .toList();
     }
 
     /** The project's findings of one rule and replica, in order. */
+    @SuppressWarnings("unchecked")
     static List<Envelope<Finding>> findings(String projectId, String ruleId, String replicaId) {
-        return findings(projectId).stream()
+        return TopicReader.eventsOf(FINDINGS, projectId).stream().map(event -> (Envelope<Finding>) event)
                 .filter(f -> f.data().ruleId().equals(ruleId) && replicaId.equals(f.data().replicaId()))
                 .toList();
     }
