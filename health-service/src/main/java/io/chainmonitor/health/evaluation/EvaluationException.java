@@ -1,5 +1,7 @@
 package io.chainmonitor.health.evaluation;
 
+import java.util.Locale;
+
 /** Why the evaluation could not handle an event; {@link #reason()} is the one error label on metrics. */
 abstract sealed class EvaluationException extends RuntimeException {
 
@@ -14,19 +16,8 @@ abstract sealed class EvaluationException extends RuntimeException {
         return reason;
     }
 
-    static EvaluationException rejected(Reason reason, String message) {
-        return new Rejected(reason, message, null);
-    }
-
     static EvaluationException unavailable(Reason reason, String message, Throwable cause) {
         return new Unavailable(reason, message, cause);
-    }
-
-    /** The input is wrong and will stay wrong: it is skipped (and counted), never retried. */
-    static final class Rejected extends EvaluationException {
-        Rejected(Reason reason, String message, Throwable cause) {
-            super(reason, message, cause);
-        }
     }
 
     /** Something the evaluation depends on failed (the broker, the database): the record is delivered again. */
@@ -36,8 +27,22 @@ abstract sealed class EvaluationException extends RuntimeException {
         }
     }
 
-    /** The error labels. */
+    /**
+     * The error labels. Input the evaluation refuses is skipped and counted under these (and, for a rule set that
+     * does not read, under the rules catalog's own {@code RuleSetException.Reason}), never retried.
+     */
     enum Reason {
-        INVALID_RULE_SET, CHAIN_TYPE_MISMATCH, NO_RULE_PACK, PUBLISH_FAILED, STATE_UNREADABLE
+        /** Findings were not acknowledged by the broker in time. */
+        PUBLISH_FAILED,
+        /** The project's chain type names no default pack and its consensus is none of the packs. */
+        NO_RULE_PACK,
+        /** A rule set whose {@code projectId} is not the project it is keyed by. */
+        PROJECT_MISMATCH,
+        /** A rule set for another chain type than the project's. */
+        CHAIN_TYPE_MISMATCH;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 }

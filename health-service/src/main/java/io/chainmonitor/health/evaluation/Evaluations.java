@@ -137,7 +137,7 @@ final class Evaluations {
         }
         var pack = packs.packFor(lifecycle.chainType(), lifecycle.consensus());
         if (pack.isEmpty()) {
-            metrics.rejected("no_rule_pack");
+            metrics.rejected(EvaluationException.Reason.NO_RULE_PACK.label());
             log.warn("project {}: chain type {} (consensus {}) has no default rule pack; it is not evaluated", id,
                     lifecycle.chainType(), lifecycle.consensus());
             return List.of();
@@ -162,11 +162,13 @@ final class Evaluations {
             return List.of();
         }
         if (!ruleSet.projectId().equals(id)) {
-            return reject(id, ruleSet, "project_mismatch", "it names project " + ruleSet.projectId());
+            return reject(id, ruleSet, EvaluationException.Reason.PROJECT_MISMATCH.label(),
+                    "it names project " + ruleSet.projectId());
         }
         if (state != null && !state.chainType().equals(ruleSet.chainType())) {
-            return reject(id, ruleSet, "chain_type_mismatch", "it is for chain type " + ruleSet.chainType()
-                    + " but the project runs " + state.chainType());
+            return reject(id, ruleSet, EvaluationException.Reason.CHAIN_TYPE_MISMATCH.label(),
+                    "it is for chain type " + ruleSet.chainType()
+                            + " but the project runs " + state.chainType());
         }
         RuleSetDefinition definition;
         try {
@@ -179,7 +181,8 @@ final class Evaluations {
             // rules topic may be read before the project's lifecycle after a fresh start.
             var pack = packs.packFor(ruleSet.chainType(), ruleSet.basePack());
             if (pack.isEmpty()) {
-                return reject(id, ruleSet, "no_rule_pack", "chain type " + ruleSet.chainType() + " has no pack");
+                return reject(id, ruleSet, EvaluationException.Reason.NO_RULE_PACK.label(),
+                        "chain type " + ruleSet.chainType() + " has no pack");
             }
             state = ProjectState.fresh(id, ruleSet.chainType(), pack.get(), packs.defaultPack(pack.get()),
                     settings.dedupeWindow());
