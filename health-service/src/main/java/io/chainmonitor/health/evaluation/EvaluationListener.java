@@ -14,6 +14,12 @@ import io.chainmonitor.events.Envelope;
 class EvaluationListener {
 
     static final String ID = "health-evaluation";
+    private static final String GROUP = "${chain-monitor.health.evaluation.group-id:health-service.evaluation}";
+    private static final String ENABLED = "${chain-monitor.health.evaluation.enabled:true}";
+    private static final String ASSIGNOR = "partition.assignment.strategy="
+            + "io.chainmonitor.health.evaluation.ProjectAlignedAssignor";
+    // A client-side assignor needs the classic group protocol, whatever the service's default.
+    private static final String CLASSIC_PROTOCOL = "group.protocol=classic";
 
     private final Evaluations evaluations;
 
@@ -21,10 +27,10 @@ class EvaluationListener {
         this.evaluations = evaluations;
     }
 
-    @KafkaListener(id = ID, groupId = "${chain-monitor.health.evaluation.group-id:health-service.evaluation}", topics = {
-            "cm.projects.v1", "cm.rules.v1", "cm.chain.metrics.v1", "cm.chain.blocks.v1",
-            "cm.wire.incidents.v1",
-            "cm.node.logs.v1"}, containerFactory = EvaluationConfiguration.CONTAINER_FACTORY, autoStartup = "${chain-monitor.health.evaluation.enabled:true}", concurrency = "1", properties = "partition.assignment.strategy=io.chainmonitor.health.evaluation.ProjectAlignedAssignor")
+    @KafkaListener(id = ID, groupId = GROUP, autoStartup = ENABLED, concurrency = "1", containerFactory = EvaluationConfiguration.CONTAINER_FACTORY, properties = {
+            ASSIGNOR, CLASSIC_PROTOCOL}, topics = {"cm.projects.v1", "cm.rules.v1", "cm.chain.metrics.v1",
+                    "cm.chain.blocks.v1",
+                    "cm.wire.incidents.v1", "cm.node.logs.v1"})
     void on(ConsumerRecord<String, Envelope<?>> record, Consumer<?, ?> consumer) {
         evaluations.process(record, consumer);
     }

@@ -316,10 +316,19 @@ final class Evaluations {
         forget();
     }
 
-    /** Partitions are ours: resume each from its checkpointed offset. */
+    /**
+     * Partitions are ours: resume each from its checkpointed offset. A partition without one was never part of a
+     * checkpoint, so no saved state contains any of its records: it is read from its beginning, whatever the group's
+     * Kafka offset says (the error handler commits past a dead-lettered record on its own).
+     */
     void assigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         unknown.clear();
-        store.offsets(partitions).forEach(consumer::seek);
+        Map<TopicPartition, Long> offsets = store.offsets(partitions);
+        offsets.forEach(consumer::seek);
+        List<TopicPartition> fresh = partitions.stream().filter(p -> !offsets.containsKey(p)).toList();
+        if (!fresh.isEmpty()) {
+            consumer.seekToBeginning(fresh);
+        }
     }
 
     private void forget() {
