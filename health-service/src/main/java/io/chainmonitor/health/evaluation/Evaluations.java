@@ -6,13 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SequencedSet;
-import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -41,19 +37,13 @@ import io.chainmonitor.rules.yaml.RuleSetReader;
 final class Evaluations {
 
     private static final Logger log = LoggerFactory.getLogger(Evaluations.class);
-    private static final int UNKNOWN_CACHE = 10_000;
-
     private final EvaluationStore store;
-    private final ProjectStateCodec states;
+    private final ProjectRegistry projects;
     private final RulePacks packs;
     private final FindingSender sender;
     private final EvaluationMetrics metrics;
     private final HealthProperties.Evaluation settings;
 
-    private final Map<String, ProjectState> projects = new HashMap<>();
-    private final Set<String> dirty = new HashSet<>();
-    private final Set<String> deleted = new HashSet<>();
-    private final SequencedSet<String> unknown = new LinkedHashSet<>();
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private int sinceCheckpoint;
@@ -62,7 +52,7 @@ final class Evaluations {
     Evaluations(EvaluationStore store, ProjectStateCodec states, RulePacks packs, FindingSender sender,
             EvaluationMetrics metrics, HealthProperties.Evaluation settings) {
         this.store = store;
-        this.states = states;
+        this.projects = new ProjectRegistry(store, states);
         this.packs = packs;
         this.sender = sender;
         this.metrics = metrics;
@@ -102,10 +92,10 @@ final class Evaluations {
     }
 
     private List<Envelope<Finding>> onInput(Envelope<?> event) {
-        ProjectState state = project(event.projectid());
+        ProjectState state = projects.find(event.projectid());
         if (state == null) {
             metrics.skipped("unknown_project");
-            if (rememberUnknown(event.projectid())) {
+            if (projects.rememberUnknown(event.projectid())) {
                 log.warn("{} {} of unknown project {} skipped: no project lifecycle or rule set names it",
                         event.type(), event.id(), event.projectid());
             }
@@ -117,21 +107,18 @@ final class Evaluations {
             return List.of();
         }
         List<Envelope<Finding>> findings = state.evaluate(event);
-        dirty.add(state.projectId());
+        projects.changed(state.projectId());
         return findings;
     }
 
     private List<Envelope<Finding>> onProject(Envelope<?> event, ProjectLifecycle lifecycle) {
         String id = event.projectid();
-        ProjectState state = project(id);
+        ProjectState state = projects.find(id);
         if (lifecycle.change() == ProjectLifecycle.Change.DELETED) {
             if (state == null) {
                 return List.of();
             }
-            projects.remove(id);
-            dirty.remove(id);
-            deleted.add(id);
-            rememberUnknown(id);
+            projects.delete(id);
             log.info("project {} deleted: its evaluation state is dropped and its findings resolved", id);
             return state.close(event.uuid(), event.time());
         }
@@ -142,21 +129,19 @@ final class Evaluations {
                     lifecycle.chainType(), lifecycle.consensus());
             return List.of();
         }
-        dirty.add(id);
         if (state == null) {
-            unknown.remove(id);
-            deleted.remove(id);
-            projects.put(id, ProjectState.fresh(id, lifecycle.chainType(), pack.get(),
-                    packs.defaultPack(pack.get()), settings.dedupeWindow()));
+            projects.add(ProjectState.fresh(id, lifecycle.chainType(), pack.get(), packs.defaultPack(pack.get()),
+                    settings.dedupeWindow()));
             return List.of();
         }
+        projects.changed(id);
         return state.changeChainType(lifecycle.chainType(), pack.get(), packs.defaultPack(pack.get()), event.uuid(),
                 event.time());
     }
 
     private List<Envelope<Finding>> onRuleSet(Envelope<?> event, RuleSet ruleSet) {
         String id = event.projectid();
-        ProjectState state = project(id);
+        ProjectState state = projects.find(id);
         if (state != null && ruleSet.version() <= state.rules().version()) {
             metrics.skipped("stale_rule_set");
             return List.of();
@@ -186,11 +171,9 @@ final class Evaluations {
             }
             state = ProjectState.fresh(id, ruleSet.chainType(), pack.get(), packs.defaultPack(pack.get()),
                     settings.dedupeWindow());
-            projects.put(id, state);
-            unknown.remove(id);
-            deleted.remove(id);
+            projects.add(state);
         }
-        dirty.add(id);
+        projects.changed(id);
         log.info("project {}: rule set v{} by {} is in force ({} rules)", id, ruleSet.version(),
                 ruleSet.updatedBy(), definition.rules().size());
         return state.replaceRules(new ActiveRules(ruleSet.version(), definition, ruleSet.rules()), event.uuid(),
@@ -199,11 +182,11 @@ final class Evaluations {
 
     /** A tombstone on the rules topic: the project's own rule set is gone, its default pack runs again. */
     private List<Envelope<Finding>> ruleSetRemoved(String projectId, UUID cause) {
-        ProjectState state = projectId == null ? null : project(projectId);
+        ProjectState state = projectId == null ? null : projects.find(projectId);
         if (state == null || state.rules().isDefaultPack()) {
             return List.of();
         }
-        dirty.add(projectId);
+        projects.changed(projectId);
         log.info("project {}: its rule set was removed; the default {} pack runs again", projectId,
                 state.rulePack());
         return state.replaceRules(packs.defaultPack(state.rulePack()), cause, Instant.now());
@@ -237,29 +220,6 @@ final class Evaluations {
         }
     }
 
-    private ProjectState project(String projectId) {
-        ProjectState state = projects.get(projectId);
-        if (state != null || unknown.contains(projectId) || deleted.contains(projectId)) {
-            return state;
-        }
-        state = store.load(projectId).map(states::read).orElse(null);
-        if (state != null) {
-            projects.put(projectId, state);
-        }
-        return state;
-    }
-
-    /** Remembers an unknown project (bounded); true when it was not known to be unknown yet. */
-    private boolean rememberUnknown(String projectId) {
-        if (!unknown.add(projectId)) {
-            return false;
-        }
-        if (unknown.size() > UNKNOWN_CACHE) {
-            unknown.removeFirst();
-        }
-        return true;
-    }
-
     private void tryCheckpoint(Consumer<?, ?> consumer) {
         try {
             checkpoint(consumer);
@@ -275,12 +235,9 @@ final class Evaluations {
             return false;
         }
         metrics.checkpoints().record(() -> {
-            List<StoredProject> rows = dirty.stream().map(projects::get).filter(java.util.Objects::nonNull)
-                    .map(states::write).toList();
-            store.checkpoint(rows, deleted, positions);
+            store.checkpoint(projects.changedRows(), projects.deleted(), positions);
         });
-        dirty.clear();
-        deleted.clear();
+        projects.saved();
         sinceCheckpoint = 0;
         lastCheckpoint = System.nanoTime();
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
@@ -322,7 +279,7 @@ final class Evaluations {
      * Kafka offset says (the error handler commits past a dead-lettered record on its own).
      */
     void assigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        unknown.clear();
+        projects.forgetUnknown();
         Map<TopicPartition, Long> offsets = store.offsets(partitions);
         offsets.forEach(consumer::seek);
         List<TopicPartition> fresh = partitions.stream().filter(p -> !offsets.containsKey(p)).toList();
@@ -333,9 +290,6 @@ final class Evaluations {
 
     private void forget() {
         projects.clear();
-        dirty.clear();
-        deleted.clear();
-        unknown.clear();
         positions.clear();
         pending.clear();
         sinceCheckpoint = 0;
