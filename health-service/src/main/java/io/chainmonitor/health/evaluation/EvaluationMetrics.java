@@ -1,6 +1,8 @@
 package io.chainmonitor.health.evaluation;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +17,7 @@ final class EvaluationMetrics {
     private final MeterRegistry registry;
     private final Timer lag;
     private final Timer checkpoints;
+    private final Map<String, Counter> events = new ConcurrentHashMap<>();
 
     EvaluationMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,10 +31,11 @@ final class EvaluationMetrics {
     }
 
     void evaluated(String eventType, Duration sinceRecorded) {
-        Counter.builder("cm.health.evaluation.events")
+        // Once per input event: the counter is looked up in a small map rather than built and registered each time.
+        events.computeIfAbsent(eventType, type -> Counter.builder("cm.health.evaluation.events")
                 .description("Input events consumed by the evaluation, by event type (skipped ones are counted apart)")
-                .tag("type", eventType)
-                .register(registry)
+                .tag("type", type)
+                .register(registry))
                 .increment();
         lag.record(sinceRecorded.isNegative() ? Duration.ZERO : sinceRecorded);
     }

@@ -26,6 +26,7 @@ import io.chainmonitor.health.HealthProperties;
 import io.chainmonitor.rules.model.RuleSetDefinition;
 import io.chainmonitor.rules.model.RuleSetException;
 import io.chainmonitor.rules.yaml.RuleSetReader;
+import io.chainmonitor.support.kafka.UnprocessableEventException;
 
 /**
  * The evaluation of every project whose partitions this instance holds. One consumer thread calls it, record by
@@ -106,9 +107,15 @@ final class Evaluations {
             log.debug("{} {} of project {} was evaluated already", event.type(), event.id(), event.projectid());
             return List.of();
         }
-        List<Envelope<Finding>> findings = state.evaluate(event);
         projects.changed(state.projectId());
-        return findings;
+        try {
+            return state.evaluate(event);
+        } catch (RuntimeException e) {
+            // The evaluator refused the event (it is deterministic: it would again). Its id is noted, so a retry
+            // would skip it silently; the dead-letter topic keeps it for an operator instead.
+            throw new UnprocessableEventException("the rules of project " + event.projectid() + " cannot evaluate "
+                    + event.type() + " " + event.id() + ": " + e.getMessage(), e);
+        }
     }
 
     private List<Envelope<Finding>> onProject(Envelope<?> event, ProjectLifecycle lifecycle) {
