@@ -161,6 +161,24 @@ class EvaluationIT {
                 .isEqualTo(rejectedBefore + 1);
     }
 
+    @Test
+    void aTombstoneOnTheRulesTopicPutsTheDefaultPackBackInForce() {
+        String project = EvaluationITSupport.newProjectId("tombstone");
+        EvaluationITSupport.createProject(health, project);
+        publish(health, ruleSet(project, 1, packWith(STREAK, rule -> rule.put("enabled", false))));
+        publish(health, metric(project, "r-1", 1, "chain.miner.consecutive", 9));
+        publish(health, metric(project, "r-2", 1, "chain.miner.share", 0.8));
+        awaitFindings(project, DOMINANCE, "r-2", f -> !f.isEmpty());
+        assertThat(findings(project, STREAK, "r-1")).isEmpty();
+
+        // The rules API deleted the project's rule set: a null value under its key on the compacted topic.
+        health.getBean(KafkaTemplate.class).send("cm.rules.v1", project, null).join();
+        publish(health, metric(project, "r-1", 2, "chain.miner.consecutive", 9));
+
+        assertThat(awaitFindings(project, STREAK, "r-1", f -> !f.isEmpty()))
+                .extracting(f -> f.data().status()).containsExactly(Finding.Status.FIRING);
+    }
+
     /** The default PoW pack as JSON with one rule changed. */
     private static ObjectNode packWith(String ruleId, java.util.function.Consumer<ObjectNode> change) {
         ObjectNode pack = RuleSetWriter.toTree(DefaultPacks.named("pow"));
