@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.chainmonitor.health.HealthProperties;
 import io.chainmonitor.rules.chain.ChainCatalog;
 import io.chainmonitor.rules.chain.ChainType;
 import io.chainmonitor.rules.chain.UnknownChainTypeException;
@@ -18,8 +17,8 @@ class ChainRulePacks {
 
     private final ChainCatalog catalog;
 
-    ChainRulePacks(HealthProperties properties) {
-        this.catalog = ChainCatalog.withBuiltIn(properties.rules().chainTypeFiles());
+    ChainRulePacks(ChainCatalog catalog) {
+        this.catalog = catalog;
     }
 
     /** The default pack of a chain type; an unknown one is refused with the valid ids. */
