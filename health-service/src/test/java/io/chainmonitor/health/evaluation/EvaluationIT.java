@@ -116,8 +116,9 @@ class EvaluationIT {
         awaitFindings(project, STREAK, "r-1", f -> !f.isEmpty());
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> TopicReader.rawValuesOf("cm.chain.metrics.v1-dlt", project), values -> !values.isEmpty());
-        assertThat(TopicReader.rawValuesOf("cm.chain.metrics.v1-dlt", project))
-                .containsExactly("{\"not\": \"an event\"");
+        // Every consumer group of the topic dead-letters the record it cannot read, so there may be several copies.
+        assertThat(TopicReader.rawValuesOf("cm.chain.metrics.v1-dlt", project)).isNotEmpty()
+                .containsOnly("{\"not\": \"an event\"");
         assertThat(findings(unknown)).isEmpty();
     }
 

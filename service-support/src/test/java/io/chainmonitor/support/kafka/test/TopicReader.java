@@ -30,6 +30,7 @@ public final class TopicReader {
         return all(topic).stream().filter(event -> event.projectid().equals(projectId)).toList();
     }
 
+    /** Every event on the topic, in partition order; tombstones (null values on compacted topics) are skipped. */
     public static List<Envelope<?>> all(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer, topic);
@@ -39,7 +40,9 @@ public final class TopicReader {
             List<Envelope<?>> events = new ArrayList<>();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(CODEC.read(record.value()));
+                    if (record.value() != null) {
+                        events.add(CODEC.read(record.value()));
+                    }
                 }
             }
             return events;
