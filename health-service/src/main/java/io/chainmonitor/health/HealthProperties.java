@@ -19,12 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatStaleAfter how long after its last heartbeat a service instance counts as silent
  * @param rules the rules API: rule set bodies, the outbox of rule set events, the metric history of dry runs
  * @param evaluation the continuous rule evaluation
+ * @param checks the health checks of a project's replicas
+ * @param deadMan the dead man's switch: silent services and replicas, and the outbound heartbeat
  */
 @Validated
 @ConfigurationProperties("chain-monitor.health")
 public record HealthProperties(@NotNull @DefaultValue("45s") Duration heartbeatStaleAfter,
         @Valid @NotNull @DefaultValue Rules rules,
-        @NotNull @Valid @DefaultValue Evaluation evaluation) {
+        @NotNull @Valid @DefaultValue Evaluation evaluation,
+        @NotNull @Valid @DefaultValue Checks checks,
+        @NotNull @Valid @DefaultValue DeadMan deadMan) {
 
     /**
      * The rules API.
@@ -64,5 +68,39 @@ public record HealthProperties(@NotNull @DefaultValue("45s") Duration heartbeatS
             @NotNull @DefaultValue("10s") Duration checkpointInterval,
             @Positive @DefaultValue("2048") int dedupeWindow,
             @NotNull @DefaultValue("30s") Duration publishTimeout) {
+    }
+
+    /**
+     * Health checks: what counts as healthy, degraded or critical.
+     *
+     * @param interval how often each project is checked periodically
+     * @param reportingStaleAfter a replica without a metric batch for this long is degraded; twice as long, critical
+     * @param blocksBehindWarn blocks behind the project's highest replica that make a replica degraded
+     * @param blocksBehindFail blocks behind that make it critical
+     * @param minPeers fewer peers than this make a replica of a peering chain degraded (zero: critical)
+     * @param tipSpread the most blocks the project's replicas may disagree on before the tip check is degraded
+     */
+    public record Checks(@NotNull @DefaultValue("5m") Duration interval,
+            @NotNull @DefaultValue("2m") Duration reportingStaleAfter,
+            @Min(1) @DefaultValue("3") int blocksBehindWarn,
+            @Min(1) @DefaultValue("10") int blocksBehindFail,
+            @Min(0) @DefaultValue("1") int minPeers,
+            @Min(0) @DefaultValue("2") int tipSpread) {
+    }
+
+    /**
+     * The dead man's switch.
+     *
+     * @param checkInterval how often silences are looked for
+     * @param replicaSilentAfter a running replica without a metric batch for this long is silent
+     * @param pingUrl an external heartbeat URL (Healthchecks style) pinged while the platform runs; none when unset
+     * @param pingInterval how often it is pinged
+     * @param pingTimeout how long one ping may take
+     */
+    public record DeadMan(@NotNull @DefaultValue("5s") Duration checkInterval,
+            @NotNull @DefaultValue("2m") Duration replicaSilentAfter,
+            java.net.URI pingUrl,
+            @NotNull @DefaultValue("1m") Duration pingInterval,
+            @NotNull @DefaultValue("10s") Duration pingTimeout) {
     }
 }

@@ -43,6 +43,7 @@ import io.chainmonitor.events.fixtures.Fixtures;
 import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 import io.chainmonitor.support.security.test.JwtTestTokens;
+import io.chainmonitor.support.test.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -11,7 +11,7 @@ import io.chainmonitor.events.heartbeat.Heartbeat;
 
 /** The last heartbeat of each service instance, in the health schema. */
 @Repository
-class HeartbeatStore {
+public class HeartbeatStore {
 
     private final JdbcClient jdbc;
 
@@ -38,7 +38,8 @@ class HeartbeatStore {
                 .update();
     }
 
-    List<ServiceInstance> all() {
+    /** Every service instance ever heard of, with its last heartbeat. */
+    public List<ServiceInstance> all() {
         return jdbc.sql("""
                 SELECT service, instance_id, version, started_at, last_seen_at, status
                   FROM service_heartbeat ORDER BY service, instance_id
@@ -50,7 +51,8 @@ class HeartbeatStore {
     }
 
     /** One service instance as its heartbeats describe it. */
-    record ServiceInstance(String service, String instanceId, String version, Instant startedAt, Instant lastSeenAt,
+    public record ServiceInstance(String service, String instanceId, String version, Instant startedAt,
+            Instant lastSeenAt,
             String status) {
     }
 }

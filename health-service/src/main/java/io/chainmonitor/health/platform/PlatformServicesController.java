@@ -17,10 +17,10 @@ class PlatformServicesController {
     private final HealthProperties properties;
     private final Clock clock;
 
-    PlatformServicesController(HeartbeatStore store, HealthProperties properties) {
+    PlatformServicesController(HeartbeatStore store, HealthProperties properties, Clock clock) {
         this.store = store;
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/platform/services")

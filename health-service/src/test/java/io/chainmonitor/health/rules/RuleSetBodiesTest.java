@@ -21,11 +21,11 @@ class RuleSetBodiesTest {
     private final RuleSetBodies bodies = new RuleSetBodies(new HealthProperties(Duration.ofSeconds(45),
             new HealthProperties.Rules(DataSize.ofBytes(64), List.of(), Duration.ofMillis(500), 200,
                     Duration.ofDays(7), Duration.ofMinutes(10), 200_000, 10_000),
-            null));
+            null, null, null));
     private final RuleSetBodies large = new RuleSetBodies(new HealthProperties(Duration.ofSeconds(45),
             new HealthProperties.Rules(DataSize.ofMegabytes(1), List.of(), Duration.ofMillis(500), 200,
                     Duration.ofDays(7), Duration.ofMinutes(10), 200_000, 10_000),
-            null));
+            null, null, null));
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

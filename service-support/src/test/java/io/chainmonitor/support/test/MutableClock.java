@@ -1,4 +1,4 @@
-package io.chainmonitor.reporter;
+package io.chainmonitor.support.test;
 
 import java.time.Clock;
 import java.time.Duration;
