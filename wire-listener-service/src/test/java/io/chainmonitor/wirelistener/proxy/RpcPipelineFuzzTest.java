@@ -115,7 +115,7 @@ class RpcPipelineFuzzTest {
     }
 
     private void fuzz() {
-        RandomGenerator<byte[]> generator = requests().generator(1000);
+        RandomGenerator<Sample> generator = samples().generator(1000);
         Random random = new Random(20261122L);
         RpcChannelInitializer initializer = new RpcChannelInitializer(new RpcTarget(REPLICA, "127.0.0.1", 8545, null,
                 catalog, false, WireListenerProperties.CriticalPolicy.REFUSE), services, node);
@@ -131,7 +131,8 @@ class RpcPipelineFuzzTest {
                 client.pipeline().addLast(initializer);
                 connections++;
             }
-            byte[] request = generator.next(random).value();
+            Sample sample = generator.next(random).value();
+            byte[] request = sample.bytes();
             long seenBefore = observations;
             int atNodeBefore = atTheNode.size();
             client.writeInbound(Unpooled.wrappedBuffer(request)); // rethrows anything that escaped the pipeline
@@ -141,7 +142,11 @@ class RpcPipelineFuzzTest {
                 client.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
                 client.checkException();
             }
-            drain(client);
+            int answers = drain(client);
+            if (sample.requests() > 0 && client.isActive()) {
+                // Well-formed requests, pipelined or not, each get exactly one answer, in order.
+                assertThat(answers).as("answers to %d requests", sample.requests()).isEqualTo(sample.requests());
+            }
             RpcFrontendHandler proxy = client.pipeline().get(RpcFrontendHandler.class);
             if (proxy != null) {
                 assertThat(proxy.pipelined()).isLessThanOrEqualTo(RpcFrontendHandler.MAX_PIPELINED);
@@ -198,11 +203,29 @@ class RpcPipelineFuzzTest {
         atTheNode.clear();
     }
 
-    private static void drain(EmbeddedChannel client) {
+    /** Reads what the client got; the number of HTTP responses. */
+    private static int drain(EmbeddedChannel client) {
+        int responses = 0;
         Object answer;
         while ((answer = client.readOutbound()) != null) {
+            if (answer instanceof ByteBuf bytes && bytes.readableBytes() >= 9
+                    && bytes.toString(bytes.readerIndex(), 9, StandardCharsets.US_ASCII).equals("HTTP/1.1 ")) {
+                responses++;
+            }
             ReferenceCountUtil.release(answer);
         }
+        return responses;
+    }
+
+    /** Bytes sent in one write, and how many well-formed HTTP requests they hold (0 when not known). */
+    private record Sample(byte[] bytes, int requests) {
+    }
+
+    private static Arbitrary<Sample> samples() {
+        Arbitrary<Sample> pipelined = posts().list().ofMinSize(2).ofMaxSize(20)
+                .map(posts -> new Sample(concat(posts), posts.size()));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, requests().map(bytes -> new Sample(bytes, 0))),
+                net.jqwik.api.Tuple.of(2, pipelined));
     }
 
     private void close(EmbeddedChannel client) {
@@ -215,7 +238,7 @@ class RpcPipelineFuzzTest {
     }
 
     /** Requests as an attacker, a scanner, a broken client or a legitimate wallet would send them. */
-    private static Arbitrary<byte[]> requests() {
+    private static Arbitrary<byte[]> posts() {
         Arbitrary<String> methods = Arbitraries.of("eth_blockNumber", "eth_chainId", "eth_call", "eth_getBalance",
                 "net_version", "web3_clientVersion", "personal_unlockAccount", "eth_sendTransaction", "eth_sign",
                 "admin_addPeer", "debug_traceTransaction", "miner_start", "engine_newPayloadV3", "anvil_setBalance",
@@ -230,8 +253,12 @@ class RpcPipelineFuzzTest {
                 net.jqwik.api.Tuple.of(6, call), net.jqwik.api.Tuple.of(2, batch), net.jqwik.api.Tuple.of(1, deep),
                 net.jqwik.api.Tuple.of(2, call.flatMap(RpcPipelineFuzzTest::mutated)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(200)));
-        Arbitrary<byte[]> post = body.flatMap(text -> Arbitraries.of("/", "/", "/", "/rpc", "/?x=1")
+        return body.flatMap(text -> Arbitraries.of("/", "/", "/", "/rpc", "/?x=1")
                 .map(path -> post(path, text)));
+    }
+
+    private static Arbitrary<byte[]> requests() {
+        Arbitrary<byte[]> post = posts();
         Arbitrary<byte[]> scan = Arbitraries.of("/.env", "/.git/config", "/wp-login.php", "/admin", "/",
                 "/../../etc/passwd").flatMap(
                         path -> Arbitraries.of("GET", "HEAD", "OPTIONS", "PUT", "CONNECT")
