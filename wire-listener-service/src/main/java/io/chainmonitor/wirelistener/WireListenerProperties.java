@@ -3,6 +3,7 @@ package io.chainmonitor.wirelistener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,7 @@ import io.chainmonitor.events.Severity;
  * @param bindHost the address the public ports listen on; loopback unless the platform faces a network
  * @param publicHost the host name published in the listeners' URLs
  * @param critical what a critical RPC call gets, unless a project says otherwise
+ * @param projectCritical what a critical RPC call gets on the replicas of a project, by project id
  * @param limits per-connection and per-source bounds
  * @param recording how observations are queued, aggregated and reported
  * @param metricsInterval how often request metrics are published per replica
@@ -31,10 +33,16 @@ public record WireListenerProperties(
         @NotBlank @DefaultValue("127.0.0.1") String bindHost,
         @NotBlank @DefaultValue("127.0.0.1") String publicHost,
         @NotNull @DefaultValue("refuse") CriticalPolicy critical,
+        @DefaultValue Map<String, CriticalPolicy> projectCritical,
         @Valid @DefaultValue Limits limits,
         @Valid @DefaultValue Recording recording,
         @NotNull @DefaultValue("10s") Duration metricsInterval,
         @DefaultValue List<Path> chainTypeFiles) {
+
+    /** What a critical call on a replica of the project gets: its own policy, else the service's. */
+    public CriticalPolicy criticalFor(String projectId) {
+        return projectCritical == null ? critical : projectCritical.getOrDefault(projectId, critical);
+    }
 
     /** What a critical RPC call gets. */
     public enum CriticalPolicy {

@@ -74,7 +74,7 @@ public class Listeners implements DisposableBean {
             URI uri = URI.create(endpoints.rpcUrl());
             rpc = new RpcChannelInitializer(new RpcTarget(key, uri.getHost(), uri.getPort(),
                     authorization(type, key), type.rpc(), type.family() == ChainFamily.BITCOIN,
-                    properties.critical()), services);
+                    properties.criticalFor(key.projectId())), services);
         }
         P2pChannelInitializer p2p = null;
         if (endpoints != null && endpoints.p2pAddress() != null && type.p2p() != null) {

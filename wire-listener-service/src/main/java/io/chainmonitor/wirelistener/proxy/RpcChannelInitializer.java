@@ -2,9 +2,9 @@ package io.chainmonitor.wirelistener.proxy;
 
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -16,27 +16,33 @@ import io.chainmonitor.events.wire.WireIncident;
 import io.chainmonitor.rules.wire.Detector;
 
 /** The pipeline of a public RPC connection: TLS sniffing and byte metering, idle timeout, bounded HTTP, the proxy. */
-public final class RpcChannelInitializer extends ChannelInitializer<SocketChannel> {
+public final class RpcChannelInitializer extends ChannelInitializer<Channel> {
 
     private final RpcTarget target;
     private final ProxyServices services;
     private final JsonRpcInspector inspector;
+    private final UpstreamConnector connector;
 
     public RpcChannelInitializer(RpcTarget target, ProxyServices services) {
+        this(target, services, UpstreamConnector.TCP);
+    }
+
+    RpcChannelInitializer(RpcTarget target, ProxyServices services, UpstreamConnector connector) {
         this.target = target;
         this.services = services;
+        this.connector = connector;
         this.inspector = new JsonRpcInspector(services.limits().maxJsonDepth(), services.limits().maxBatch());
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         InboundMeter meter = new InboundMeter(target.replica(), services);
         HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(services.limits().maxHeaderBytes()).setMaxChunkSize(65536);
         channel.pipeline().addLast(meter,
                 new IdleStateHandler(0, 0, services.limits().idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
                 new HttpServerCodec(decoder), new BoundedAggregator(services.limits().maxBodyBytes()),
-                new RpcFrontendHandler(target, services, inspector, meter));
+                new RpcFrontendHandler(target, services, inspector, meter, connector));
     }
 
     /** Refuses a body over the limit with 413, as Netty does, and records it first. */

@@ -2,20 +2,17 @@ package io.chainmonitor.wirelistener.proxy;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -53,15 +50,22 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final JsonRpcInspector inspector;
     private final InboundMeter meter;
     private final Traffic traffic;
+    /** Pipelined requests held while one is with the node; more than this and the client is not playing fair. */
+    static final int MAX_PIPELINED = 16;
+
+    private final UpstreamConnector connector;
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private Channel upstream;
     private boolean clientKeepAlive;
     private boolean inFlight;
 
-    RpcFrontendHandler(RpcTarget target, ProxyServices services, JsonRpcInspector inspector, InboundMeter meter) {
+    RpcFrontendHandler(RpcTarget target, ProxyServices services, JsonRpcInspector inspector, InboundMeter meter,
+            UpstreamConnector connector) {
         this.target = target;
         this.services = services;
         this.inspector = inspector;
         this.meter = meter;
+        this.connector = connector;
         this.traffic = services.traffic().of(target.replica());
     }
 
@@ -80,6 +84,21 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         meter.requestComplete();
+        if (inFlight) {
+            // Pipelined: the decoder already held the next request when reading stopped; answers keep their order.
+            if (waiting.size() >= MAX_PIPELINED) {
+                observe(ctx, Detector.OVERSIZED_BATCH, null, null, Disposition.DROPPED,
+                        excerpt(request, ByteBufUtil.getBytes(request.content())), request.content().readableBytes());
+                ctx.close();
+                return;
+            }
+            waiting.add(request.retain());
+            return;
+        }
+        handle(ctx, request);
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         InetAddress source = ProxyServices.remote(ctx.channel()).getAddress();
         byte[] body = ByteBufUtil.getBytes(request.content());
         String excerpt = excerpt(request, body);
@@ -110,7 +129,9 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = pathOf(request.uri());
         if (request.method() != HttpMethod.POST || !"/".equals(path)) {
             if (HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
-                // WebSocket frames are not inspected yet, so they are not let through unread.
+                // WebSocket frames are not inspected yet, so they are not let through unread; the attempt is kept
+                // like any other HTTP request that is not a JSON-RPC POST, so nothing refused goes unrecorded.
+                observe(ctx, Detector.PATH_SCAN, null, path, Disposition.REFUSED, excerpt, body.length);
                 traffic.request(source, false, false);
                 reply(ctx, RpcReplies.response(HttpResponseStatus.NOT_IMPLEMENTED, "text/plain",
                         "WebSocket is not served on this port\n", false), false);
@@ -210,17 +231,14 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
             send(ctx, out);
             return;
         }
-        Bootstrap bootstrap = new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(),
-                                new HttpObjectAggregator(services.limits().maxResponseBytes()),
-                                new UpstreamHandler(ctx.channel()));
-                    }
-                });
-        ChannelFuture connecting = bootstrap.connect(target.host(), target.port());
+        ChannelFuture connecting = connector.connect(ctx.channel(), target, new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                channel.pipeline().addLast(new HttpClientCodec(),
+                        new HttpObjectAggregator(services.limits().maxResponseBytes()),
+                        new UpstreamHandler(ctx));
+            }
+        });
         upstream = connecting.channel();
         connecting.addListener((ChannelFutureListener) future -> {
             if (future.isSuccess()) {
@@ -255,10 +273,12 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
     /** Passes the node's answer back unchanged but for the connection header, and resumes reading the client. */
     private final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
 
+        private final ChannelHandlerContext clientContext;
         private final Channel client;
 
-        UpstreamHandler(Channel client) {
-            this.client = client;
+        UpstreamHandler(ChannelHandlerContext clientContext) {
+            this.clientContext = clientContext;
+            this.client = clientContext.channel();
         }
 
         @Override
@@ -274,8 +294,7 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
                 if (!keepAlive || !future.isSuccess()) {
                     client.close();
                 } else {
-                    client.config().setAutoRead(true);
-                    client.read();
+                    resume(clientContext);
                 }
             });
         }
@@ -289,6 +308,27 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             upstreamFailed(client, cause);
             ctx.close();
+        }
+    }
+
+    /** Pipelined requests held now (bounded by {@link #MAX_PIPELINED}). */
+    int pipelined() {
+        return waiting.size();
+    }
+
+    /** Answers the pipelined requests held meanwhile, then reads the client again unless one went to the node. */
+    private void resume(ChannelHandlerContext ctx) {
+        while (!inFlight && ctx.channel().isActive() && !waiting.isEmpty()) {
+            FullHttpRequest next = waiting.poll();
+            try {
+                handle(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
+        if (!inFlight) {
+            ctx.channel().config().setAutoRead(true);
+            ctx.read();
         }
     }
 
@@ -311,6 +351,9 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
     public void channelInactive(ChannelHandlerContext ctx) {
         if (upstream != null) {
             upstream.close();
+        }
+        while (!waiting.isEmpty()) {
+            waiting.poll().release();
         }
         ctx.fireChannelInactive();
     }

@@ -68,9 +68,11 @@ import static org.awaitility.Awaitility.await;
         "chain-monitor.security.node-rpc-secret=" + WireListenerIT.NODE_RPC_SECRET,
         "chain-monitor.wire-listener.metrics-interval=1s", "chain-monitor.wire-listener.limits.max-batch=10",
         "chain-monitor.wire-listener.limits.max-json-depth=16",
-        "chain-monitor.wire-listener.limits.handshake-timeout=2s"})
+        "chain-monitor.wire-listener.limits.handshake-timeout=2s",
+        "chain-monitor.wire-listener.project-critical." + WireListenerIT.HONEYPOT_PROJECT + "=honeypot"})
 class WireListenerIT {
 
+    static final String HONEYPOT_PROJECT = "wire-honeypot";
     static final String NODE_RPC_SECRET = "wire-it-node-rpc-secret-0123456789abcdef";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -329,6 +331,25 @@ class WireListenerIT {
     }
 
     @Test
+    void aProjectWithTheHoneypotPolicyAnswersCriticalCallsLikeTheNodeAndNeverForwardsThem() throws Exception {
+        announce(HONEYPOT_PROJECT, "anvil-h", "anvil", anvil.rpcUrl(), null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listeners(HONEYPOT_PROJECT)).hasSize(1));
+        String honeypot = listeners(HONEYPOT_PROJECT).getFirst().get("publicRpcUrl").asString();
+        String unlock = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"personal_unlockAccount\",\"params\":[\""
+                + DEV_ACCOUNT + "\",\"hunter2\",0]}";
+        JsonNode answer = JSON.readTree(Nodes.post(honeypot, unlock, null).body());
+        assertThat(answer.get("id").asInt()).isEqualTo(5);
+        assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32601);
+        // The other project keeps the service's policy: refused, saying so.
+        JsonNode refused = JSON.readTree(Nodes.post(anvilPublic, unlock, null).body());
+        assertThat(refused.get("error").get("code").asInt()).isEqualTo(-32000);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(incidents(HONEYPOT_PROJECT)).anySatisfy(i -> {
+            assertThat(i.classification()).isEqualTo("credential-theft.unlock");
+            assertThat(i.disposition()).isEqualTo(WireIncident.Disposition.HONEYPOT);
+        }));
+    }
+
+    @Test
     void aReplicaOfAnUnknownChainTypeGoesToTheDeadLetterTopicAndLaterEventsStillWork() throws Exception {
         announce("odd-1", "no-such-chain", "http://127.0.0.1:1", null);
         await().atMost(WAIT).untilAsserted(
@@ -340,17 +361,29 @@ class WireListenerIT {
     }
 
     private List<WireIncident> incidents() {
+        return incidents(project);
+    }
+
+    private static List<WireIncident> incidents(String project) {
         return TopicReader.eventsOf("cm.wire.incidents.v1", project).stream().map(Envelope::data)
                 .filter(WireIncident.class::isInstance).map(WireIncident.class::cast).toList();
     }
 
     private List<JsonNode> listeners() throws Exception {
-        HttpResponse<String> response = api("GET", "/listeners", null);
+        return listeners(project);
+    }
+
+    private List<JsonNode> listeners(String project) throws Exception {
+        HttpResponse<String> response = api(project, "GET", "/listeners", null);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).valueStream().toList();
     }
 
     private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        return api(project, method, path, body);
+    }
+
+    private HttpResponse<String> api(String project, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/projects/" + project + path)).header("Authorization", "Bearer " + tokens.token())
                 .header("Content-Type", "application/json");
@@ -363,6 +396,11 @@ class WireListenerIT {
     }
 
     private void announce(String replicaId, String chainType, String rpcUrl, String p2pAddress) throws Exception {
+        announce(project, replicaId, chainType, rpcUrl, p2pAddress);
+    }
+
+    private void announce(String project, String replicaId, String chainType, String rpcUrl, String p2pAddress)
+            throws Exception {
         ReplicaLifecycle event = new ReplicaLifecycle(project, replicaId, ReplicaLifecycle.State.RUNNING, chainType,
                 "local", "process", new ReplicaLifecycle.Endpoints(rpcUrl, null, p2pAddress, null, null, null), null,
                 null, 0);
