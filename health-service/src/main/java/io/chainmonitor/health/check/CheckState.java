@@ -1,9 +1,11 @@
 package io.chainmonitor.health.check;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -131,12 +133,25 @@ public class CheckState {
                         .param("p", projectId).query(String.class).optional().orElse(null));
     }
 
-    /** Claims the projects due for a periodic check; a project claimed by one instance is not due for another. */
-    List<String> claimDue(Instant now, Instant next) {
-        return jdbc.sql("""
-                UPDATE check_project SET next_check_at = :next
-                 WHERE next_check_at <= :now RETURNING project_id""")
-                .param("now", Timestamp.from(now)).param("next", Timestamp.from(next)).query(String.class).list();
+    /**
+     * Claims the projects due for a periodic check; a project claimed by one instance is not due for another. Each
+     * is next due after the interval plus a random spread of up to a tenth of it, so that projects created together
+     * drift apart instead of being checked in one burst forever.
+     */
+    List<String> claimDue(Instant now, Duration interval) {
+        return jdbc
+                .sql("""
+                        UPDATE check_project
+                           SET next_check_at = CAST(:next AS timestamptz) + (random() * :spreadMillis) * interval '1 millisecond'
+                         WHERE next_check_at <= :now RETURNING project_id""")
+                .param("now", Timestamp.from(now)).param("next", Timestamp.from(now.plus(interval)))
+                .param("spreadMillis", interval.toMillis() / 10).query(String.class).list();
+    }
+
+    /** When the project is next due for a periodic check; empty when the health service does not know it. */
+    public Optional<Instant> nextCheckAt(String projectId) {
+        return jdbc.sql("SELECT next_check_at FROM check_project WHERE project_id = :p").param("p", projectId)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     void saveReport(UUID id, String projectId, String trigger, Instant at, String overall, String json) {

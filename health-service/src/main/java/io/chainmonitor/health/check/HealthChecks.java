@@ -79,11 +79,10 @@ public class HealthChecks {
         return report;
     }
 
-    /** Checks every project that is due. */
+    /** Checks every project that is due, once each even when several instances run a round at the same time. */
     @Scheduled(fixedDelayString = "${chain-monitor.health.checks.round:15s}")
-    void periodic() {
-        Instant now = clock.instant();
-        for (String projectId : state.claimDue(now, now.plus(properties.checks().interval()))) {
+    public void periodic() {
+        for (String projectId : state.claimDue(clock.instant(), properties.checks().interval())) {
             try {
                 check(projectId, HealthReport.Trigger.PERIODIC);
             } catch (RuntimeException e) {

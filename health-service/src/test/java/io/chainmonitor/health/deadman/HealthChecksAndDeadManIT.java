@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,8 @@ import io.chainmonitor.events.heartbeat.Heartbeat;
 import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.events.project.ReplicaLifecycle;
 import io.chainmonitor.health.HealthApplication;
+import io.chainmonitor.health.check.CheckState;
+import io.chainmonitor.health.check.HealthChecks;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 import io.chainmonitor.support.kafka.EventPublisher;
 import io.chainmonitor.support.kafka.test.TopicReader;
@@ -80,6 +83,15 @@ class HealthChecksAndDeadManIT {
 
     @Autowired
     HeartbeatPinger pinger;
+
+    @Autowired
+    HealthChecks checks;
+
+    @Autowired
+    CheckState checkState;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @LocalServerPort
     int port;
@@ -142,6 +154,37 @@ class HealthChecksAndDeadManIT {
     }
 
     @Test
+    void aDueProjectIsCheckedOnceByConcurrentRoundsAndItsNextCheckIsSpreadWithinATenthOfTheInterval()
+            throws Exception {
+        String project = newProject("litecoin");
+        replica(project, "r1", ReplicaLifecycle.State.RUNNING);
+        metrics(project, "r1", 50, 4);
+        await().atMost(WAIT).until(() -> checkState.nextCheckAt(project).isPresent());
+
+        Instant before = CLOCK.instant();
+        Instant now = before.plus(Duration.ofMinutes(5).plusSeconds(1));
+        CLOCK.set(now);
+        try {
+            // Two rounds at the same instant stand in for two instances: the claim lets only one of them check.
+            Thread other = Thread.ofVirtual().start(checks::periodic);
+            checks.periodic();
+            other.join();
+        } finally {
+            // The other tests' services and replicas must not look silent because this one moved time on.
+            CLOCK.set(before);
+        }
+
+        assertThat(checkState.nextCheckAt(project)).get()
+                .satisfies(next -> assertThat(next).isBetween(now.plus(Duration.ofMinutes(5)),
+                        now.plus(Duration.ofMinutes(5).plusSeconds(30))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(TopicReader.eventsOf("cm.health.reports.v1", project))
+                .filteredOn(e -> e.data() instanceof HealthReport h && h.trigger() == HealthReport.Trigger.PERIODIC)
+                .hasSize(1));
+        assertThat(JSON.readTree(api("GET", project, "").body()).get(0).get("trigger").asString())
+                .isEqualTo("periodic");
+    }
+
+    @Test
     void aSilentServiceFiresOnceAndResolvesWhenItBeatsAgain() throws Exception {
         String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         heartbeat(service, CLOCK.instant());
@@ -197,6 +240,9 @@ class HealthChecksAndDeadManIT {
 
     @Test
     void theOutboundHeartbeatPingsAndSaysFailWhileASilenceIsOpen() throws Exception {
+        // Other tests of this class leave replicas silent on the shared clock (whichever ran first); this one is
+        // about a platform that starts clean, so their open silences are forgotten here.
+        jdbc.sql("DELETE FROM deadman_silence").update();
         PINGS.clear();
         pinger.ping();
         String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
