@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +57,7 @@ public class PolicyStore {
     PolicyView create(String projectId, String user, ActionPolicy request) {
         ActionPolicy policy = validator.validate(request);
         UUID id = Uuid7.next();
-        Instant now = clock.instant();
+        Instant now = now();
         try {
             jdbc.sql("""
                     insert into action_policy (id, project_id, name, document, created_by, created_at, updated_at)
@@ -75,7 +76,7 @@ public class PolicyStore {
     PolicyView update(String projectId, UUID id, String user, ActionPolicy request) {
         PolicyView before = view(projectId, id);
         ActionPolicy policy = validator.validate(request);
-        Instant now = clock.instant();
+        Instant now = now();
         try {
             jdbc.sql("update action_policy set name = ?, document = ?::jsonb, updated_at = ? where id = ?")
                     .params(policy.name(), json.writeValueAsString(policy), Timestamp.from(now), id).update();
@@ -92,6 +93,11 @@ public class PolicyStore {
         jdbc.sql("delete from action_policy where id = ?").param(id).update();
         audit.record(projectId, user, "action.policy.deleted", "action-policy", id.toString(),
                 Map.of("name", before.name()));
+    }
+
+    /** Now, to the microsecond PostgreSQL keeps, so that an answer equals what a later read returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Map<String, String> summary(ActionPolicy policy) {

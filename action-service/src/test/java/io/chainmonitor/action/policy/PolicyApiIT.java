@@ -37,10 +37,10 @@ import static org.awaitility.Awaitility.await;
 
 /** The policy and partner API over real HTTP, with the embedded broker and database. */
 @ExtendWith(EmbeddedInfrastructure.class)
-@SpringBootTest(classes = ActionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + ActionApplication.NAME, "management.server.port=0",
-                "chain-monitor.heartbeat.enabled=false",
-                "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET})
+@SpringBootTest(classes = ActionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + ActionApplication.NAME, "management.server.port=0",
+        "chain-monitor.heartbeat.enabled=false",
+        "chain-monitor.security.jwt.hmac-secret=" + JwtTestTokens.DEFAULT_HMAC_SECRET})
 class PolicyApiIT {
 
     private static final JwtTestTokens TOKENS = JwtTestTokens.hmac();
@@ -173,8 +173,9 @@ class PolicyApiIT {
         assertThat(jdbc.sql("select webhook_secret from partner where id = ?").param(UUID.fromString(id))
                 .query(String.class).single()).isEqualTo("whsec-0123456789abcdef");
 
-        HttpResponse<String> metadata = send("POST", path, token, """
-                {"name": "Evil", "webhookUrl": "http://169.254.169.254/latest", "webhookSecret": "0123456789abcdef"}""");
+        HttpResponse<String> metadata = send("POST", path, token,
+                """
+                        {"name": "Evil", "webhookUrl": "http://169.254.169.254/latest", "webhookSecret": "0123456789abcdef"}""");
         assertThat(metadata.statusCode()).as(metadata.body()).isEqualTo(422);
         assertThat(json(metadata).get("errors").get(0).get("field").asString()).isEqualTo("webhookUrl");
         HttpResponse<String> noWay = send("POST", path, token, """
