@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import io.chainmonitor.alerts.channel.HttpDelivery;
 import io.chainmonitor.alerts.channel.MessageJson;
 import io.chainmonitor.alerts.net.GuardedHttp;
-import io.chainmonitor.alerts.net.HostResolver;
-import io.chainmonitor.alerts.net.OutboundPolicy;
 import io.chainmonitor.events.EventCodec;
+import io.chainmonitor.support.net.HostResolver;
+import io.chainmonitor.support.net.OutboundPolicy;
 
 /**
  * The service's shared parts: its clock (tests replace the bean named {@code clock} to drive time), the resolver and
@@ -31,7 +31,7 @@ class AlertsConfiguration {
 
     @Bean
     OutboundPolicy outboundPolicy(AlertsProperties properties, HostResolver resolver) {
-        return new OutboundPolicy(properties.outbound().allow(), resolver);
+        return new OutboundPolicy(properties.outbound().allow(), resolver, "chain-monitor.alerts.outbound.allow");
     }
 
     @Bean(destroyMethod = "close")

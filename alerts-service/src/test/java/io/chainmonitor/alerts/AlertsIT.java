@@ -30,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.chainmonitor.alerts.dispatch.LifecycleTicker;
-import io.chainmonitor.alerts.net.HostResolver;
 import io.chainmonitor.alerts.support.HttpReceiver;
 import io.chainmonitor.alerts.support.TestClock;
 import io.chainmonitor.events.ChainRef;
@@ -40,6 +39,7 @@ import io.chainmonitor.events.finding.Finding;
 import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 import io.chainmonitor.support.kafka.EventPublisher;
+import io.chainmonitor.support.net.HostResolver;
 import io.chainmonitor.support.security.test.JwtTestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;

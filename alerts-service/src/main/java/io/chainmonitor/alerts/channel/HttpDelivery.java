@@ -13,8 +13,8 @@ import java.util.Map;
 
 import io.chainmonitor.alerts.dispatch.DeliveryResult;
 import io.chainmonitor.alerts.dispatch.FailureReason;
-import io.chainmonitor.alerts.net.DestinationRefusedException;
 import io.chainmonitor.alerts.net.GuardedHttp;
+import io.chainmonitor.support.net.DestinationRefusedException;
 
 /**
  * Sends a JSON body through the guarded client and sorts the answer: 2xx delivered; 5xx, 429 (honouring

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import io.chainmonitor.alerts.AlertsException;
-import io.chainmonitor.alerts.net.DestinationRefusedException;
-import io.chainmonitor.alerts.net.OutboundPolicy;
+import io.chainmonitor.support.net.DestinationRefusedException;
+import io.chainmonitor.support.net.OutboundPolicy;
 
 /** Validates a contact request: names, address formats, and every URL against the SSRF policy. */
 @Component

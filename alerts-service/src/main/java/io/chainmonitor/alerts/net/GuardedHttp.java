@@ -23,6 +23,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
+import io.chainmonitor.support.net.OutboundPolicy;
+
 /**
  * The one HTTP client of the channels. Its DNS resolver is the {@link OutboundPolicy}: a host is resolved once, every
  * address checked, and the connection made to those addresses, while the Host header and TLS SNI stay the URL's; no

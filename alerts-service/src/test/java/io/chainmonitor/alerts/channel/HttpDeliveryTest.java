@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import io.chainmonitor.alerts.dispatch.DeliveryResult;
 import io.chainmonitor.alerts.dispatch.FailureReason;
 import io.chainmonitor.alerts.net.GuardedHttp;
-import io.chainmonitor.alerts.net.HostResolver;
-import io.chainmonitor.alerts.net.OutboundPolicy;
 import io.chainmonitor.alerts.support.HttpReceiver;
+import io.chainmonitor.support.net.HostResolver;
+import io.chainmonitor.support.net.OutboundPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.chainmonitor.alerts.support.HttpReceiver;
+import io.chainmonitor.support.net.DestinationRefusedException;
+import io.chainmonitor.support.net.HostResolver;
+import io.chainmonitor.support.net.OutboundPolicy;
+import io.chainmonitor.support.net.test.FakeDns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +30,7 @@ class GuardedHttpTest {
     void aConnectionGoesToTheCheckedAddressWhileTheHostHeaderStaysTheUrlsName() throws Exception {
         // The name resolves, once, to the allow-listed loopback receiver: the request reaches it under the URL's name.
         OutboundPolicy policy = new OutboundPolicy(List.of("127.0.0.1"),
-                OutboundPolicyTest.fakeDns(Map.of("hooks.example.com", "127.0.0.1")));
+                FakeDns.of(Map.of("hooks.example.com", "127.0.0.1")));
         try (GuardedHttp http = new GuardedHttp(policy, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             int port = receiver.url("/").getPort();
             GuardedHttp.Reply reply = http.postJson(URI.create("http://hooks.example.com:" + port + "/hook"), Map.of(),
@@ -54,7 +58,7 @@ class GuardedHttpTest {
     @Test
     void refusedDestinationsAreNeverConnectedTo() throws Exception {
         OutboundPolicy policy = new OutboundPolicy(List.of(),
-                OutboundPolicyTest.fakeDns(Map.of("internal.example.com", "127.0.0.1")));
+                FakeDns.of(Map.of("internal.example.com", "127.0.0.1")));
         int port = receiver.url("/").getPort();
         try (GuardedHttp http = new GuardedHttp(policy, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             for (String url : List.of("http://127.0.0.1:" + port + "/", "http://[::1]:" + port + "/",

@@ -1,5 +1,7 @@
 package io.chainmonitor.support.security;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +42,15 @@ final class ApiSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(ApiSecurityProperties properties) {
         return JwtVerification.decoder(properties.jwt());
+    }
+
+    /** Tokens this service sends to other services' APIs; its name is {@code spring.application.name}. */
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokens serviceTokens(ApiSecurityProperties properties, Environment environment) {
+        ApiSecurityProperties.Jwt jwt = properties.jwt();
+        return new ServiceTokens(environment.getProperty("spring.application.name", "chain-monitor"),
+                jwt.hmacSecret(), jwt.issuer(), jwt.audience(), Clock.systemUTC());
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package io.chainmonitor.alerts.net;
+package io.chainmonitor.support.net;
 
 import java.net.UnknownHostException;
 

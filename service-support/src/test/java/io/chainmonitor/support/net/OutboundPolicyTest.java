@@ -1,8 +1,7 @@
-package io.chainmonitor.alerts.net;
+package io.chainmonitor.support.net;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 
@@ -10,28 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.chainmonitor.support.net.test.FakeDns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutboundPolicyTest {
 
-    /** Stands in for DNS: names map to chosen addresses, anything else is an address literal. */
-    static HostResolver fakeDns(Map<String, String> names) {
-        return host -> {
-            String address = names.get(host);
-            if (address != null) {
-                return List.of(InetAddress.getByName(address));
-            }
-            if (!host.matches("[0-9a-fA-F.:]+")) {
-                throw new UnknownHostException(host);
-            }
-            return List.of(InetAddress.getByName(host));
-        };
-    }
-
     private final OutboundPolicy policy = new OutboundPolicy(List.of(),
-            fakeDns(Map.of("hooks.example.com", "93.184.216.34", "internal.example.com", "10.20.30.40",
+            FakeDns.of(Map.of("hooks.example.com", "93.184.216.34", "internal.example.com", "10.20.30.40",
                     "sneaky.example.com", "::ffff:169.254.169.254")));
 
     @ParameterizedTest
@@ -42,7 +29,7 @@ class OutboundPolicyTest {
     void internalAddressesAreRefused(String url) {
         assertThatThrownBy(() -> policy.checkUrl(URI.create(url)))
                 .isInstanceOf(DestinationRefusedException.class)
-                .hasMessageContaining("not on chain-monitor.alerts.outbound.allow");
+                .hasMessageContaining("not on the outbound allow list");
     }
 
     @Test
@@ -56,7 +43,7 @@ class OutboundPolicyTest {
         assertThatThrownBy(() -> policy.checkUrl(URI.create("https://internal.example.com/hook")))
                 .isInstanceOf(DestinationRefusedException.class)
                 .hasMessage("destination 10.20.30.40 (resolved from internal.example.com) is private (10.0.0.0/8)"
-                        + " and not on chain-monitor.alerts.outbound.allow");
+                        + " and not on the outbound allow list");
     }
 
     @Test
@@ -86,7 +73,7 @@ class OutboundPolicyTest {
     @Test
     void anOperatorAllowListOpensCidrsAndHostNames() throws Exception {
         OutboundPolicy allowing = new OutboundPolicy(List.of("127.0.0.1", "10.20.0.0/16", "internal.example.com"),
-                fakeDns(Map.of("internal.example.com", "192.168.3.3")));
+                FakeDns.of(Map.of("internal.example.com", "192.168.3.3")));
         assertThat(allowing.resolve("127.0.0.1")).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.1");
         assertThat(allowing.resolve("10.20.99.1")).hasSize(1);
         assertThat(allowing.resolve("internal.example.com")).extracting(InetAddress::getHostAddress)

@@ -1,4 +1,4 @@
-package io.chainmonitor.alerts.net;
+package io.chainmonitor.support.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -37,10 +37,20 @@ public final class OutboundPolicy {
     private final List<Cidr> allowedRanges = new ArrayList<>();
     private final List<String> allowedHosts = new ArrayList<>();
     private final HostResolver resolver;
+    private final String allowSetting;
 
     /** @param allow CIDRs, addresses or host names the operator opens */
     public OutboundPolicy(List<String> allow, HostResolver resolver) {
+        this(allow, resolver, "the outbound allow list");
+    }
+
+    /**
+     * @param allow CIDRs, addresses or host names the operator opens
+     * @param allowSetting the setting that holds {@code allow}, named in a refusal so the operator knows where to look
+     */
+    public OutboundPolicy(List<String> allow, HostResolver resolver, String allowSetting) {
         this.resolver = resolver;
+        this.allowSetting = allowSetting;
         for (String entry : allow) {
             String value = entry.trim();
             if (value.matches("[0-9a-fA-F.:/]+") && (value.contains(".") || value.contains(":"))
@@ -87,7 +97,7 @@ public final class OutboundPolicy {
             if (refusal != null) {
                 String via = name.matches("[0-9a-fA-F.:]+") ? "" : " (resolved from " + name + ")";
                 throw new DestinationRefusedException("destination " + address.getHostAddress() + via + " is "
-                        + refusal + " and not on chain-monitor.alerts.outbound.allow");
+                        + refusal + " and not on " + allowSetting);
             }
         }
         return addresses;
