@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import io.chainmonitor.alerts.AlertsIT;
-import io.chainmonitor.alerts.channel.webhook.WebhookSignature;
 import io.chainmonitor.alerts.escalation.AckLinks;
 import io.chainmonitor.alerts.support.HttpReceiver;
 import io.chainmonitor.events.Envelope;
@@ -22,6 +21,7 @@ import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.alert.AlertNotification;
 import io.chainmonitor.events.finding.Finding;
 import io.chainmonitor.support.kafka.test.TopicReader;
+import io.chainmonitor.support.webhook.WebhookSignature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

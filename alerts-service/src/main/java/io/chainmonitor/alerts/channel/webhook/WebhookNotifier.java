@@ -14,6 +14,7 @@ import io.chainmonitor.alerts.dispatch.DeliveryResult;
 import io.chainmonitor.alerts.dispatch.FailureReason;
 import io.chainmonitor.alerts.dispatch.Notifier;
 import io.chainmonitor.alerts.dispatch.Recipient;
+import io.chainmonitor.support.webhook.WebhookSignature;
 
 /** The generic webhook: the message's JSON, signed with the contact's secret. */
 @Component

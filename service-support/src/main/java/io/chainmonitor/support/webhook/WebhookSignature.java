@@ -1,4 +1,4 @@
-package io.chainmonitor.alerts.channel.webhook;
+package io.chainmonitor.support.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
