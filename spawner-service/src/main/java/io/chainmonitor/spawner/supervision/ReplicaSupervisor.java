@@ -114,6 +114,11 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
 
     /** Stops the replica and its supervision. */
     public void stop(ReplicaKey key) {
+        stop(key, "stop requested");
+    }
+
+    /** Stops the replica and its supervision, saying why in its {@code STOPPED} lifecycle event. */
+    public void stop(ReplicaKey key, String reason) {
         SupervisedReplica replica = replicas.get(key);
         if (replica == null) {
             return;
@@ -123,7 +128,7 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
             replica.cancelPending();
         }
         replica.runtime.stop(key);
-        publish(replica, State.STOPPED, null, null, "stop requested");
+        publish(replica, State.STOPPED, null, null, reason);
     }
 
     /** The replica as its runtime sees it, when supervised. */
