@@ -150,7 +150,11 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
     public void onExit(ReplicaKey key, Integer exitCode) {
         SupervisedReplica replica = replicas.get(key);
         if (replica != null) {
-            workers.execute(() -> crashed(replica, exitCode, "exited with code " + exitCode));
+            // Only the parent of a process learns its exit code: a re-adopted replica's is not known.
+            String reason = exitCode == null
+                    ? "exited (exit code unknown to a spawner that re-adopted it)"
+                    : "exited with code " + exitCode;
+            workers.execute(() -> crashed(replica, exitCode, reason));
         }
     }
 
