@@ -40,7 +40,7 @@ class AnvilDeploymentIT extends SpawnerIT {
     private static final byte[] WRAPPER = ("#!/bin/sh\nexec '" + ANVIL + "' \"$@\"\n").getBytes(StandardCharsets.UTF_8);
     private static final byte[] BROKEN = "#!/bin/sh\necho 'cannot start' >&2\nexit 3\n"
             .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] ARCHIVE = NodeFiles.tar(Map.of("anvil-1.0/bin/anvil", WRAPPER));
+    private static final byte[] ARCHIVE = NodeFiles.tarGz(Map.of("anvil-1.0/bin/anvil", WRAPPER));
     private static final List<Long> SEEN = new ArrayList<>();
 
     private final JsonRpcTestClient rpc = new JsonRpcTestClient(null, null);
