@@ -191,22 +191,16 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
         return adopted;
     }
 
-    /**
-     * What the spawner does with its replicas when it shuts down: leaves them running, their pid files in place, for
-     * the next spawner to adopt ({@code keep-replicas-on-shutdown}), or stops them.
-     */
-    public void shutdown() {
-        if (settings.keepReplicasOnShutdown()) {
-            release();
-        } else {
-            close();
-        }
+    @Override
+    public boolean keepsReplicasOnShutdown() {
+        return settings.keepReplicasOnShutdown();
     }
 
     /**
      * Forgets every replica without stopping it: their pid files stay, and how far their output was read, so that a
      * later spawner adopts them and follows their output on.
      */
+    @Override
     public void release() {
         released = true;
         List<ReplicaKey> keys = List.copyOf(tracked.keySet());
