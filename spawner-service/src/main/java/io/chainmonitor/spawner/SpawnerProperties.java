@@ -43,7 +43,7 @@ public record SpawnerProperties(List<@Valid Location> locations, @DefaultValue @
         locations = locations == null || locations.isEmpty()
                 ? List.of(new Location("local", RuntimeKind.PROCESS, "localhost"))
                 : List.copyOf(locations);
-        runtime = runtime == null ? new Runtime(null, null, null, null, null, null) : runtime;
+        runtime = runtime == null ? new Runtime(null, null, null, null, null, null, null) : runtime;
         supervision = supervision == null ? new Supervision(null, null, null, null, null, null) : supervision;
         telemetry = telemetry == null ? new Telemetry(null, null, null, null) : telemetry;
         docker = docker == null ? new Docker(null, null, null, null, null, null, null, null) : docker;
@@ -124,22 +124,28 @@ public record SpawnerProperties(List<@Valid Location> locations, @DefaultValue @
 
     /**
      * How replicas run as local processes: where their data directories live, how long a node gets to stop on
-     * SIGTERM before SIGKILL, how often readiness is polled, how many output lines may wait for listeners, whether
+     * SIGTERM before SIGKILL, how often readiness is polled, how large a node's output file grows before it is rotated
+     * and how often it is read, whether
      * replicas left running by an earlier spawner are adopted (or else stopped), and whether a spawner that shuts down
      * leaves its replicas running for the next one to adopt (or else stops them). The process runtime serves the
      * locations configured with runtime {@code process}.
      */
     public record Runtime(Path dataDirectory, Duration stopGracePeriod, Duration readinessPollInterval,
-            Integer outputBufferLines, Boolean adoptLeftovers, Boolean keepReplicasOnShutdown) {
+            DataSize outputFileMaxSize, Boolean adoptLeftovers, Boolean keepReplicasOnShutdown,
+            Duration outputPollInterval) {
 
         public Runtime {
             dataDirectory = dataDirectory == null ? Path.of("data", "replicas") : dataDirectory;
             stopGracePeriod = positive(stopGracePeriod, Duration.ofSeconds(10), "runtime.stop-grace-period");
             readinessPollInterval = positive(readinessPollInterval, Duration.ofMillis(200),
                     "runtime.readiness-poll-interval");
-            outputBufferLines = outputBufferLines == null ? 1024 : atLeast(outputBufferLines, 1, "output-buffer-lines");
+            outputFileMaxSize = outputFileMaxSize == null ? DataSize.ofMegabytes(10) : outputFileMaxSize;
+            if (outputFileMaxSize.toBytes() < 1024) {
+                throw new IllegalArgumentException("runtime.output-file-max-size must be at least 1KB");
+            }
             adoptLeftovers = adoptLeftovers == null ? Boolean.TRUE : adoptLeftovers;
             keepReplicasOnShutdown = keepReplicasOnShutdown == null ? Boolean.TRUE : keepReplicasOnShutdown;
+            outputPollInterval = positive(outputPollInterval, Duration.ofMillis(250), "runtime.output-poll-interval");
         }
     }
 

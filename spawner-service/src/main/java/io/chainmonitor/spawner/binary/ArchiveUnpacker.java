@@ -17,6 +17,7 @@ import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.chainmonitor.spawner.SpawnerException;
@@ -27,7 +28,7 @@ import io.chainmonitor.spawner.SpawnerProperties;
  * Unpacks a stored archive once per hash into {@code <store>/unpacked/<hash>}: into a temporary directory first, then
  * moved into place, so that a half-unpacked tree is never run. Only regular files and directories inside the tree are
  * written (no absolute paths, no {@code ..}, no links, devices or pipes); files keep their owner's execute bit, the
- * entry point is made runnable, and everything is read-only. The unpacked size is bounded.
+ * entry point is made runnable, and everything is read-only. The unpacked size and the number of entries are bounded.
  */
 @Component
 class ArchiveUnpacker {
@@ -37,10 +38,17 @@ class ArchiveUnpacker {
 
     private final BinaryStore store;
     private final long maxUnpackedBytes;
+    private final int maxEntries;
 
+    @Autowired
     ArchiveUnpacker(BinaryStore store, SpawnerProperties properties) {
+        this(store, properties.binary().maxSize().toBytes() * EXPANSION_LIMIT, BinaryInspector.MAX_ENTRIES);
+    }
+
+    ArchiveUnpacker(BinaryStore store, long maxUnpackedBytes, int maxEntries) {
         this.store = store;
-        this.maxUnpackedBytes = properties.binary().maxSize().toBytes() * EXPANSION_LIMIT;
+        this.maxUnpackedBytes = maxUnpackedBytes;
+        this.maxEntries = maxEntries;
     }
 
     /** The runnable entry point of the archive, unpacking it first unless an earlier deploy already did. */
@@ -76,10 +84,14 @@ class ArchiveUnpacker {
 
     private void unpack(BinaryRecord archive, Path into) throws IOException {
         long written = 0;
+        int count = 0;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(store.pathOf(archive.sha256())));
                 ArchiveInputStream<?> entries = BinaryInspector.open(archive.kind(), raw)) {
             ArchiveEntry entry;
             while ((entry = entries.getNextEntry()) != null) {
+                if (++count > maxEntries) {
+                    throw refused(archive, "it has more than " + maxEntries + " entries");
+                }
                 Path path = inside(into, entry.getName());
                 if (entry.isDirectory()) {
                     Files.createDirectories(path);

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -28,6 +29,8 @@ final class BinaryInspector {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] USTAR = "ustar".getBytes(StandardCharsets.US_ASCII);
     private static final int USTAR_OFFSET = 257;
+    /** The most entries a node's archive may have. */
+    static final int MAX_ENTRIES = 20_000;
 
     private BinaryInspector() {
     }
@@ -59,24 +62,59 @@ final class BinaryInspector {
     }
 
     private static Inspection archive(BinaryKind kind, Path file, String executable) throws IOException {
+        Inspection found = null;
+        int count = 0;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
                 ArchiveInputStream<?> entries = open(kind, raw)) {
             ArchiveEntry entry;
             while ((entry = entries.getNextEntry()) != null) {
-                if (!entry.isDirectory() && executable.equals(fileName(entry.getName()))) {
+                if (++count > MAX_ENTRIES) {
+                    return Inspection.unsupported("the archive has more than " + MAX_ENTRIES + " entries");
+                }
+                String unsafe = unsafe(entry);
+                if (unsafe != null) {
+                    return Inspection.unsupported("the archive's entry '" + entry.getName() + "' " + unsafe);
+                }
+                if (found == null && !entry.isDirectory() && executable.equals(fileName(entry.getName()))) {
                     Inspection program = ExecutableHeader.inspect(entries.readNBytes(ExecutableHeader.LENGTH));
                     if (!program.supported()) {
                         return Inspection.unsupported("the archive's " + entry.getName() + " is not runnable: "
                                 + program.detail());
                     }
-                    return new Inspection(kind, entry.getName(), null);
+                    found = new Inspection(kind, entry.getName(), null);
                 }
             }
         } catch (IOException | RuntimeException e) {
             return Inspection.unsupported("the " + kind.name().toLowerCase(Locale.ROOT)
                     + " archive cannot be read: " + e.getMessage());
         }
-        return Inspection.unsupported("the archive holds no file named " + executable + ", the chain's node");
+        return found != null
+                ? found
+                : Inspection.unsupported("the archive holds no file named " + executable + ", the chain's node");
+    }
+
+    /**
+     * Why the entry may not be in a node's archive (its path, or the target of its link, leaves the archive's tree),
+     * or null when it is fine. Unpacking checks paths again and skips links; an archive that tries either is refused
+     * on upload, before anything is kept.
+     */
+    static String unsafe(ArchiveEntry entry) {
+        String name = entry.getName();
+        if (leaves(Path.of(""), name)) {
+            return "would be unpacked outside its directory";
+        }
+        if (entry instanceof TarArchiveEntry tar && (tar.isSymbolicLink() || tar.isLink())) {
+            Path parent = Path.of(name).getParent();
+            Path from = tar.isSymbolicLink() && parent != null ? parent : Path.of("");
+            if (leaves(from, tar.getLinkName())) {
+                return "links to '" + tar.getLinkName() + "', outside its directory";
+            }
+        }
+        return null;
+    }
+
+    private static boolean leaves(Path from, String name) {
+        return name.startsWith("/") || from.resolve(name).normalize().startsWith("..");
     }
 
     static ArchiveInputStream<?> open(BinaryKind kind, InputStream raw) throws IOException {

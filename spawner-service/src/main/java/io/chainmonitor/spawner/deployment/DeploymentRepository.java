@@ -28,8 +28,8 @@ import io.chainmonitor.spawner.supervision.ReplicaJournal;
 @Repository
 class DeploymentRepository {
 
-    private static final String REPLICA_COLUMNS = "replica_id, location, runtime, binary_sha256, ports, state, pid,"
-            + " restarts, last_exit_code, last_reason, crash_loop_since";
+    private static final String REPLICA_COLUMNS = "replica_id, location, runtime, binary_sha256, extra_args, ports,"
+            + " state, pid, restarts, last_exit_code, last_reason, crash_loop_since";
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -52,9 +52,10 @@ class DeploymentRepository {
 
     void insertReplica(UUID projectId, StoredDeployment.Replica replica) {
         jdbc.sql("insert into deployment_replica (project_id, " + REPLICA_COLUMNS + ", updated_at)"
-                + " values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)")
+                + " values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)")
                 .params(projectId, replica.replicaId(), replica.location(), replica.runtime(), replica.binarySha256(),
-                        json.writeValueAsString(replica.ports()), replica.state(), replica.pid(), replica.restarts(),
+                        json.writeValueAsString(replica.extraArgs()), json.writeValueAsString(replica.ports()),
+                        replica.state(), replica.pid(), replica.restarts(),
                         replica.lastExitCode(), replica.lastReason(), timestamp(replica.crashLoopSince()),
                         Timestamp.from(Instant.now()))
                 .update();
@@ -63,6 +64,25 @@ class DeploymentRepository {
     void deleteReplica(UUID projectId, String replicaId) {
         jdbc.sql("delete from deployment_replica where project_id = ? and replica_id = ?")
                 .params(projectId, replicaId).update();
+    }
+
+    /**
+     * Records what a replica replaced in place now runs (a rollout's upgrade, or its undoing): the same id, ports and
+     * data directory.
+     */
+    void replaceReplica(UUID projectId, String replicaId, String binarySha256, List<String> extraArgs) {
+        jdbc.sql("update deployment_replica set binary_sha256 = ?, extra_args = ?::jsonb, state = ?, updated_at = ?"
+                + " where project_id = ? and replica_id = ?")
+                .params(binarySha256, json.writeValueAsString(extraArgs), "STARTING", Timestamp.from(Instant.now()),
+                        projectId, replicaId)
+                .update();
+    }
+
+    /** Records how the deployment's rollout stands. */
+    void updateRollout(UUID projectId, LiveDeployment.Rollout rollout) {
+        jdbc.sql("update deployment set rollout_state = ?, rollout_detail = ?, updated_at = ? where project_id = ?")
+                .params(rollout.state(), truncate(rollout.detail()), Timestamp.from(Instant.now()), projectId)
+                .update();
     }
 
     /** Records what the deployment now runs, once a rollout finished. */
@@ -103,7 +123,8 @@ class DeploymentRepository {
     }
 
     private List<StoredDeployment> all(String where, UUID projectId) {
-        String sql = "select project_id, chain_type, binary_sha256, replicas, deployed_at from deployment " + where
+        String sql = "select project_id, chain_type, binary_sha256, replicas, deployed_at, rollout_state, rollout_detail"
+                + " from deployment " + where
                 + " order by deployed_at";
         var query = jdbc.sql(sql);
         if (projectId != null) {
@@ -116,7 +137,8 @@ class DeploymentRepository {
                     .param(deployment.projectId()).query(this::replica).list());
             replicas.sort(Comparator.comparingInt(StoredDeployment.Replica::number));
             deployments.add(new StoredDeployment(deployment.projectId(), deployment.chainType(),
-                    deployment.binarySha256(), deployment.settings(), deployment.deployedAt(), List.copyOf(replicas)));
+                    deployment.binarySha256(), deployment.settings(), deployment.deployedAt(), deployment.rollout(),
+                    List.copyOf(replicas)));
         }
         return deployments;
     }
@@ -124,7 +146,8 @@ class DeploymentRepository {
     private StoredDeployment deployment(ResultSet rs, int row) throws SQLException {
         return new StoredDeployment(rs.getObject("project_id", UUID.class), rs.getString("chain_type"),
                 rs.getString("binary_sha256"), json.readValue(rs.getString("replicas"), ReplicaSettings.class),
-                rs.getTimestamp("deployed_at").toInstant(), List.of());
+                rs.getTimestamp("deployed_at").toInstant(),
+                new LiveDeployment.Rollout(rs.getString("rollout_state"), rs.getString("rollout_detail")), List.of());
     }
 
     private StoredDeployment.Replica replica(ResultSet rs, int row) throws SQLException {
@@ -134,7 +157,9 @@ class DeploymentRepository {
         ports.forEach((role, port) -> roles.put(PortRole.valueOf(role), port));
         Timestamp since = rs.getTimestamp("crash_loop_since");
         return new StoredDeployment.Replica(rs.getString("replica_id"), rs.getString("location"),
-                rs.getString("runtime"), rs.getString("binary_sha256"), roles, rs.getString("state"),
+                rs.getString("runtime"), rs.getString("binary_sha256"),
+                json.readValue(rs.getString("extra_args"), new TypeReference<List<String>>() {
+                }), roles, rs.getString("state"),
                 (Long) rs.getObject("pid", Long.class), rs.getInt("restarts"),
                 rs.getObject("last_exit_code", Integer.class), rs.getString("last_reason"),
                 since == null ? null : since.toInstant());

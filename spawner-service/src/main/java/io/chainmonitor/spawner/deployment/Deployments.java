@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -51,6 +52,8 @@ import io.chainmonitor.support.security.NodeRpcCredentials;
 class Deployments {
 
     private static final Logger log = LoggerFactory.getLogger(Deployments.class);
+    /** When, among the listeners of the application's start, the deployments are taken back. */
+    static final int RESUME_ORDER = 0;
 
     private final ProjectService projects;
     private final ChainTypes chainTypes;
@@ -97,7 +100,9 @@ class Deployments {
                             return ports;
                         });
                 repository.insert(new StoredDeployment(id, chain.id(), project.binarySha256(), project.replicas(),
-                        Project.now(), specs.stream().map(spec -> row(spec, project.binarySha256())).toList()));
+                        Project.now(), LiveDeployment.Rollout.NONE, specs.stream()
+                                .map(spec -> row(spec, project.binarySha256(), project.replicas().extraArgs()))
+                                .toList()));
                 specs.forEach(spec -> live.add(
                         new LiveDeployment.Replica(spec, project.binarySha256(), project.replicas().extraArgs())));
             } catch (DuplicateKeyException e) {
@@ -146,6 +151,11 @@ class Deployments {
         return Optional.ofNullable(deployed.get(id));
     }
 
+    /** Every deployment this spawner runs. */
+    List<LiveDeployment> all() {
+        return List.copyOf(deployed.values());
+    }
+
     /** The lock that orders the changes of one project's deployment (deploy, rollout, undeploy). */
     Object lockOf(UUID id) {
         return locks.computeIfAbsent(id, key -> new Object());
@@ -153,6 +163,7 @@ class Deployments {
 
     /** Takes back the stored deployments once the spawner is up, and stops the replica processes nobody wants. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(RESUME_ORDER)
     void resume() {
         for (StoredDeployment stored : repository.findAll()) {
             try {
@@ -176,10 +187,11 @@ class Deployments {
             for (ReplicaPlanner.Slot slot : slots) {
                 StoredDeployment.Replica row = rows.get(slot.key().replicaId());
                 Path executable = binaries.executableOf(stored.projectId(), row.binarySha256());
-                ReplicaSpec spec = ReplicaPlanner.spec(chain, stored.settings().extraArgs(), executable, credentials,
-                        slot, ReplicaPlanner.peersOf(slot, slots));
-                live.add(new LiveDeployment.Replica(spec, row.binarySha256(), stored.settings().extraArgs()));
+                ReplicaSpec spec = ReplicaPlanner.spec(chain, row.extraArgs(), executable, credentials, slot,
+                        ReplicaPlanner.peersOf(slot, slots));
+                live.add(new LiveDeployment.Replica(spec, row.binarySha256(), row.extraArgs()));
             }
+            live.rollout(stored.rollout());
             deployed.put(stored.projectId(), live);
             for (LiveDeployment.Replica replica : live.replicas()) {
                 StoredDeployment.Replica row = rows.get(replica.id());
@@ -254,9 +266,9 @@ class Deployments {
     }
 
     /** A new replica's row, before it starts. */
-    StoredDeployment.Replica row(ReplicaSpec spec, String binarySha256) {
+    StoredDeployment.Replica row(ReplicaSpec spec, String binarySha256, List<String> extraArgs) {
         return new StoredDeployment.Replica(spec.key().replicaId(), spec.location(),
-                runtimes.forLocation(spec.location()).kind().wireName(), binarySha256, spec.ports(),
+                runtimes.forLocation(spec.location()).kind().wireName(), binarySha256, extraArgs, spec.ports(),
                 State.STARTING.name(), null, 0, null, "start requested", null);
     }
 

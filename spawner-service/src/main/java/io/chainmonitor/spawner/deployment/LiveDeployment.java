@@ -60,6 +60,11 @@ final class LiveDeployment {
         replicas.sort(Comparator.comparingInt(Replica::number));
     }
 
+    /** Puts {@code replica} in the place of the replica of the same id (replaced in place by a rollout). */
+    synchronized void replace(Replica replica) {
+        replicas.replaceAll(current -> current.id().equals(replica.id()) ? replica : current);
+    }
+
     synchronized void remove(String replicaId) {
         replicas.removeIf(replica -> replica.id().equals(replicaId));
     }

@@ -1,74 +1,79 @@
 package io.chainmonitor.spawner.deployment;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import io.chainmonitor.events.project.ReplicaLifecycle.State;
+import io.chainmonitor.events.audit.AuditEntry;
 import io.chainmonitor.spawner.binary.DeployableBinaries;
+import io.chainmonitor.spawner.project.ChangeLog;
 import io.chainmonitor.spawner.project.Project;
 import io.chainmonitor.spawner.project.ProjectChanged;
 import io.chainmonitor.spawner.project.ProjectService;
-import io.chainmonitor.spawner.runtime.PortRole;
-import io.chainmonitor.spawner.runtime.ReplicaKey;
-import io.chainmonitor.spawner.runtime.ReplicaRuntime;
-import io.chainmonitor.spawner.runtime.ReplicaRuntimes;
-import io.chainmonitor.spawner.runtime.ReplicaSpec;
-import io.chainmonitor.spawner.supervision.ReplicaJournal;
-import io.chainmonitor.spawner.supervision.ReplicaSupervisor;
 
 /**
- * Rolls a running deployment over to its project's new binary or replica settings, one replica at a time: a new
- * replica is started and must become ready before the one it replaces is stopped. A new replica that does not come
- * up stops the rollout; the replicas still running stay, and the deployment shows the failure. Rollouts of one
- * project run one after the other; each works out afresh what is left to change.
+ * Rolls a running deployment over to its project's new binary or replica settings, one replica at a time: a replica
+ * is upgraded in place (on its own data directory) and must become ready before the next one is touched; missing
+ * replicas are added, surplus ones removed last. A replica that does not come up on the new binary is put back on the
+ * old one and stops the rollout: the other replicas stay on the old binary, and the deployment shows the failure.
+ * How a rollout stands is stored with the deployment and audited; a spawner stopped in the middle of one carries on
+ * with it when it starts again. Rollouts of one project run one after the other; each works out afresh what is left.
  */
 @Component
 class Rollouts {
 
     private static final Logger log = LoggerFactory.getLogger(Rollouts.class);
-    // Beyond the node's own readiness timeout: the supervisor may be waiting for a free worker.
-    private static final Duration READY_MARGIN = Duration.ofSeconds(30);
+    static final String ROLLING = "rolling";
 
     private final Deployments deployments;
     private final ProjectService projects;
     private final DeployableBinaries binaries;
-    private final ReplicaRuntimes runtimes;
-    private final ReplicaSupervisor supervisor;
+    private final RolloutSteps steps;
     private final DeploymentRepository repository;
-    private final DeploymentJournal journal;
+    private final TransactionTemplate transactions;
+    private final ChangeLog changeLog;
     private final Map<UUID, ReentrantLock> running = new ConcurrentHashMap<>();
 
-    Rollouts(Deployments deployments, ProjectService projects, DeployableBinaries binaries, ReplicaRuntimes runtimes,
-            ReplicaSupervisor supervisor, DeploymentRepository repository, DeploymentJournal journal) {
+    Rollouts(Deployments deployments, ProjectService projects, DeployableBinaries binaries, RolloutSteps steps,
+            DeploymentRepository repository, TransactionTemplate transactions, ChangeLog changeLog) {
         this.deployments = deployments;
         this.projects = projects;
         this.binaries = binaries;
-        this.runtimes = runtimes;
-        this.supervisor = supervisor;
+        this.steps = steps;
         this.repository = repository;
-        this.journal = journal;
+        this.transactions = transactions;
+        this.changeLog = changeLog;
     }
 
     @TransactionalEventListener
     void onProjectChanged(ProjectChanged changed) {
         if (deployments.live(changed.projectId()).isPresent()) {
-            Thread.ofVirtual().name("rollout-" + changed.projectId()).start(() -> roll(changed.projectId()));
+            rollInBackground(changed.projectId());
         }
+    }
+
+    /** Carries on with the rollouts a stopped spawner was in the middle of, once its deployments are taken back. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Deployments.RESUME_ORDER + 1)
+    void resumeUnfinished() {
+        deployments.all().stream().filter(live -> ROLLING.equals(live.rollout().state()))
+                .forEach(live -> rollInBackground(live.projectId()));
+    }
+
+    private void rollInBackground(UUID id) {
+        Thread.ofVirtual().name("rollout-" + id).start(() -> roll(id));
     }
 
     /** Brings the project's deployment to its current binary and settings; nothing when it is not deployed. */
@@ -83,26 +88,26 @@ class Rollouts {
             }
             RolloutPlan plan = RolloutPlan.of(live, project.binarySha256(), project.replicas());
             if (plan.isEmpty()) {
+                if (ROLLING.equals(live.rollout().state())) {
+                    finish(live, project, "nothing left to change");
+                }
                 return;
             }
             Path executable;
             try {
                 executable = binaries.executableOf(project);
             } catch (RuntimeException e) {
-                live.rollout(new LiveDeployment.Rollout("failed", e.getMessage()));
+                fail(live, project, e.getMessage());
                 return;
             }
-            live.rollout(new LiveDeployment.Rollout("rolling", plan.describe()));
+            record(live, new LiveDeployment.Rollout(ROLLING, plan.describe()), "deployment.rollout-started",
+                    AuditEntry.Outcome.SUCCEEDED, project.binarySha256());
             log.info("project {}: rollout to {}: {}", id, project.binarySha256(), plan.describe());
             String failure = apply(live, plan, project, executable);
             if (failure == null) {
-                live.target(project.binarySha256(), project.replicas());
-                repository.updateTarget(id, project.binarySha256(), project.replicas());
-                live.rollout(new LiveDeployment.Rollout("done", plan.describe()));
-                log.info("project {}: rollout done", id);
+                finish(live, project, plan.describe());
             } else {
-                live.rollout(new LiveDeployment.Rollout("failed", failure));
-                log.warn("project {}: rollout stopped: {}", id, failure);
+                fail(live, project, failure);
             }
         } catch (RuntimeException e) {
             log.error("project {}: rollout failed", id, e);
@@ -115,76 +120,46 @@ class Rollouts {
     /** Carries the plan out; the reason it stopped, or null when every step was done. */
     private String apply(LiveDeployment live, RolloutPlan plan, Project project, Path executable) {
         for (RolloutPlan.Replacement step : plan.replacements()) {
-            String failure = startNew(live, step.location(), project, executable);
+            String failure = step.old() == null
+                    ? steps.add(live, step.location(), project.binarySha256(), project.replicas().extraArgs(),
+                            executable)
+                    : steps.upgrade(live, step.old(), project.binarySha256(), project.replicas().extraArgs(),
+                            executable);
             if (failure != null) {
                 return failure;
             }
-            if (step.old() != null) {
-                stopOld(live, step.old());
-            }
         }
-        plan.removals().forEach(old -> stopOld(live, old));
+        plan.removals().forEach(old -> steps.remove(live, old, "removed by a rollout"));
         return null;
     }
 
-    private String startNew(LiveDeployment live, String location, Project project, Path executable) {
-        ReplicaSpec spec;
-        Future<ReplicaJournal.Change> outcome;
-        synchronized (deployments.lockOf(live.projectId())) {
-            if (deployments.live(live.projectId()).orElse(null) != live) {
-                return "the deployment was removed during the rollout";
-            }
-            ReplicaRuntime runtime = runtimes.forLocation(location);
-            String replicaId = ReplicaPlanner.replicaId(live.nextNumber());
-            Map<PortRole, Integer> ports = runtime.reservePorts(ReplicaPlanner.roles(live.chain().node()));
-            ReplicaPlanner.Slot slot = new ReplicaPlanner.Slot(new ReplicaKey(live.projectId().toString(), replicaId),
-                    location, ports);
-            List<ReplicaPlanner.Slot> all = new ArrayList<>(live.replicas().stream()
-                    .map(replica -> new ReplicaPlanner.Slot(replica.spec().key(), replica.spec().location(),
-                            replica.spec().ports()))
-                    .toList());
-            all.add(slot);
-            spec = ReplicaPlanner.spec(live.chain(), project.replicas().extraArgs(), executable,
-                    deployments.credentials(), slot, ReplicaPlanner.peersOf(slot, all));
-            repository.insertReplica(live.projectId(), deployments.row(spec, project.binarySha256()));
-            live.add(new LiveDeployment.Replica(spec, project.binarySha256(), project.replicas().extraArgs()));
-            outcome = journal.outcomeOf(spec.key());
-            supervisor.supervise(spec);
-        }
-        String failure = awaitReady(spec, outcome);
-        if (failure != null) {
-            journal.forget(spec.key());
-            stopOld(live, live.replica(spec.key().replicaId()).orElseThrow());
-        }
-        return failure;
+    private void finish(LiveDeployment live, Project project, String detail) {
+        live.target(project.binarySha256(), project.replicas());
+        repository.updateTarget(live.projectId(), project.binarySha256(), project.replicas());
+        record(live, new LiveDeployment.Rollout("done", detail), "deployment.rollout-done",
+                AuditEntry.Outcome.SUCCEEDED, project.binarySha256());
+        log.info("project {}: rollout done", live.projectId());
     }
 
-    private static String awaitReady(ReplicaSpec spec, Future<ReplicaJournal.Change> outcome) {
-        Duration atMost = (spec.readiness() == null ? Duration.ZERO : spec.readiness().timeout()).plus(READY_MARGIN);
-        try {
-            ReplicaJournal.Change change = outcome.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-            if (change.state() == State.RUNNING) {
-                return null;
-            }
-            // The supervisor's reason ends with what it would do next (a restart), which the rollout does not.
-            String reason = change.reason() == null ? "" : change.reason().split("; restart in ")[0];
-            return "new replica " + spec.key().replicaId() + " did not come up (exit code " + change.exitCode() + "): "
-                    + reason;
-        } catch (TimeoutException e) {
-            return "new replica " + spec.key().replicaId() + " was not ready within " + atMost;
-        } catch (ExecutionException e) {
-            return "new replica " + spec.key().replicaId() + ": " + e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
+    private void fail(LiveDeployment live, Project project, String why) {
+        record(live, new LiveDeployment.Rollout("failed", why), "deployment.rollout-failed",
+                AuditEntry.Outcome.FAILED, project.binarySha256());
+        log.warn("project {}: rollout stopped: {}", live.projectId(), why);
     }
 
-    private void stopOld(LiveDeployment live, LiveDeployment.Replica old) {
-        supervisor.stop(old.spec().key());
-        synchronized (deployments.lockOf(live.projectId())) {
-            live.remove(old.id());
-            repository.deleteReplica(live.projectId(), old.id());
+    /** Shows, stores and audits how the rollout stands, the last two in one transaction. */
+    private void record(LiveDeployment live, LiveDeployment.Rollout rollout, String action,
+            AuditEntry.Outcome outcome, String binarySha256) {
+        live.rollout(rollout);
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("binarySha256", binarySha256);
+        changes.put("rollout", rollout.state());
+        if (rollout.detail() != null) {
+            changes.put("detail", rollout.detail());
         }
+        transactions.executeWithoutResult(status -> {
+            repository.updateRollout(live.projectId(), rollout);
+            changeLog.serviceAudit(action, "deployment", live.projectId().toString(), outcome, changes);
+        });
     }
 }

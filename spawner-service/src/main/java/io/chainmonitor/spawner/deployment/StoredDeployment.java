@@ -9,15 +9,23 @@ import io.chainmonitor.spawner.project.ReplicaSettings;
 import io.chainmonitor.spawner.runtime.PortRole;
 
 /**
- * A deployment as the {@code deployment} tables keep it: what it runs, and each replica as the supervisor last saw
- * it.
+ * A deployment as the {@code deployment} tables keep it: what it runs, how its last rollout went, and each replica as
+ * the supervisor last saw it.
  */
 record StoredDeployment(UUID projectId, String chainType, String binarySha256, ReplicaSettings settings,
-        Instant deployedAt, List<Replica> replicas) {
+        Instant deployedAt, LiveDeployment.Rollout rollout, List<Replica> replicas) {
 
-    /** One replica; {@code crashLoopSince} is set while its crash-loop finding fires. */
-    record Replica(String replicaId, String location, String runtime, String binarySha256, Map<PortRole, Integer> ports,
-            String state, Long pid, int restarts, Integer lastExitCode, String lastReason, Instant crashLoopSince) {
+    /**
+     * One replica; {@code extraArgs} are the project's extra node arguments it was started with, and
+     * {@code crashLoopSince} is set while its crash-loop finding fires.
+     */
+    record Replica(String replicaId, String location, String runtime, String binarySha256, List<String> extraArgs,
+            Map<PortRole, Integer> ports, String state, Long pid, int restarts, Integer lastExitCode, String lastReason,
+            Instant crashLoopSince) {
+
+        Replica {
+            extraArgs = List.copyOf(extraArgs);
+        }
 
         /** The number in its id, {@code r-<number>}, which orders replicas. */
         int number() {

@@ -47,6 +47,18 @@ public class ChangeLog {
                 : AuditEntry.ActorType.USER;
         AuditEntry entry = new AuditEntry(caller.actor(), actorType, action, resourceType, resourceId,
                 AuditEntry.Outcome.SUCCEEDED, Instant.now(), null, changes);
+        addAudit(projectId, entry);
+    }
+
+    /** An audit entry for something the spawner did by itself on a project's resource (a rollout, say). */
+    public void serviceAudit(String action, String resourceType, String projectId, AuditEntry.Outcome outcome,
+            Map<String, String> changes) {
+        AuditEntry entry = new AuditEntry("spawner-service", AuditEntry.ActorType.SERVICE, action, resourceType,
+                projectId, outcome, Instant.now(), null, changes);
+        addAudit(projectId, entry);
+    }
+
+    private void addAudit(String projectId, AuditEntry entry) {
         outbox.add(Envelope.of("/spawner-service/audit", "projects/" + projectId, projectId, Severity.LOW, entry));
     }
 

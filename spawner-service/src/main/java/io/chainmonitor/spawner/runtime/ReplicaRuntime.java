@@ -55,6 +55,24 @@ public interface ReplicaRuntime extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Forgets every replica without stopping it, so that the next spawner re-adopts it. */
+    void release();
+
+    /** True when a spawner that shuts down leaves the replicas running ({@code runtime.keep-replicas-on-shutdown}). */
+    boolean keepsReplicasOnShutdown();
+
+    /**
+     * What the spawner does with the replicas when it shuts down: leaves them running for the next spawner to re-adopt
+     * ({@link #release()}), or stops them ({@link #close()}).
+     */
+    default void shutdown() {
+        if (keepsReplicasOnShutdown()) {
+            release();
+        } else {
+            close();
+        }
+    }
+
     /** Stops every replica. */
     @Override
     void close();

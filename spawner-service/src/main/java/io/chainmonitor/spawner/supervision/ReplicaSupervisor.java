@@ -114,6 +114,11 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
 
     /** Stops the replica and its supervision. */
     public void stop(ReplicaKey key) {
+        stop(key, "stop requested");
+    }
+
+    /** Stops the replica and its supervision, saying why in its {@code STOPPED} lifecycle event. */
+    public void stop(ReplicaKey key, String reason) {
         SupervisedReplica replica = replicas.get(key);
         if (replica == null) {
             return;
@@ -123,7 +128,7 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
             replica.cancelPending();
         }
         replica.runtime.stop(key);
-        publish(replica, State.STOPPED, null, null, "stop requested");
+        publish(replica, State.STOPPED, null, null, reason);
     }
 
     /** The replica as its runtime sees it, when supervised. */
@@ -145,7 +150,11 @@ public final class ReplicaSupervisor implements ReplicaListener, AutoCloseable {
     public void onExit(ReplicaKey key, Integer exitCode) {
         SupervisedReplica replica = replicas.get(key);
         if (replica != null) {
-            workers.execute(() -> crashed(replica, exitCode, "exited with code " + exitCode));
+            // Only the parent of a process learns its exit code: a re-adopted replica's is not known.
+            String reason = exitCode == null
+                    ? "exited (exit code unknown to a spawner that re-adopted it)"
+                    : "exited with code " + exitCode;
+            workers.execute(() -> crashed(replica, exitCode, reason));
         }
     }
 

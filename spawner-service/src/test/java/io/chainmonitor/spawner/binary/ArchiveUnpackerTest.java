@@ -73,10 +73,30 @@ class ArchiveUnpackerTest {
         assertThat(directory.resolve("store/unpacked").resolve(archive.sha256())).doesNotExist();
     }
 
+    @Test
+    void anArchiveWithMoreEntriesThanAllowedIsRefusedAndNothingIsUnpacked() throws IOException {
+        ArchiveUnpacker unpacker = new ArchiveUnpacker(new BinaryStore(properties(DataSize.ofMegabytes(1))),
+                1024 * 1024, 2);
+        BinaryRecord archive = store(BinaryKind.ZIP, "anvil", zip("anvil", "README"));
+        BinaryRecord more = store(BinaryKind.TAR_GZIP, "anvil",
+                NodeFiles.tarGz(Map.of("anvil", "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII), "a",
+                        new byte[0], "b", new byte[0])));
+
+        assertThat(unpacker.entryPoint(archive)).isExecutable();
+        assertThatThrownBy(() -> unpacker.entryPoint(more)).isInstanceOf(SpawnerException.class)
+                .hasMessageContaining("it has more than 2 entries");
+        assertThat(directory.resolve("store/unpacked").resolve(more.sha256())).doesNotExist();
+        assertThat(directory.resolve("store/tmp")).isEmptyDirectory();
+    }
+
     private ArchiveUnpacker unpacker(DataSize maxSize) {
-        SpawnerProperties properties = new SpawnerProperties(null,
-                new SpawnerProperties.Binary(directory.resolve("store"), maxSize, null), null, null, null, null);
+        SpawnerProperties properties = properties(maxSize);
         return new ArchiveUnpacker(new BinaryStore(properties), properties);
+    }
+
+    private SpawnerProperties properties(DataSize maxSize) {
+        return new SpawnerProperties(null, new SpawnerProperties.Binary(directory.resolve("store"), maxSize, null),
+                null, null, null, null);
     }
 
     private BinaryRecord store(BinaryKind kind, String entryPoint, byte[] content) throws IOException {

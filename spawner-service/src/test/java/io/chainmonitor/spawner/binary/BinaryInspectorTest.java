@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +82,50 @@ class BinaryInspectorTest {
         byte[] gzip = NodeFiles.tarGz(Map.of("litecoind", NodeFiles.x86Executable()));
         byte[] truncated = Arrays.copyOf(gzip, 20);
         assertThat(inspect(truncated).supported()).isFalse();
+    }
+
+    @Test
+    void anArchiveWithAnEntryOrALinkLeavingItsTreeOrTooManyEntriesIsUnsupported() throws IOException {
+        Map<String, byte[]> escaping = new LinkedHashMap<>();
+        escaping.put("bin/litecoind", NodeFiles.x86Executable());
+        escaping.put("bin/../../etc/cron.d/evil", "* * * * * root sh\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(inspect(NodeFiles.tarGz(escaping)).detail())
+                .isEqualTo("the archive's entry 'bin/../../etc/cron.d/evil' would be unpacked outside its directory");
+
+        assertThat(inspect(NodeFiles.zip(Map.of("/usr/bin/litecoind", NodeFiles.x86Executable()))).detail())
+                .contains("would be unpacked outside its directory");
+
+        assertThat(inspect(tarWithLink("bin/lib", "../../etc")).detail())
+                .isEqualTo("the archive's entry 'bin/lib' links to '../../etc', outside its directory");
+        assertThat(inspect(tarWithLink("bin/shell", "/bin/sh")).supported()).isFalse();
+        assertThat(inspect(tarWithLink("bin/current", "../lib/node")).supported()).isTrue();
+
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        many.put("bin/litecoind", NodeFiles.x86Executable());
+        for (int i = 0; i < BinaryInspector.MAX_ENTRIES; i++) {
+            many.put("share/" + i, new byte[0]);
+        }
+        assertThat(inspect(NodeFiles.zip(many)).detail())
+                .isEqualTo("the archive has more than " + BinaryInspector.MAX_ENTRIES + " entries");
+    }
+
+    /** A tar.gz with the node and a symbolic link {@code name} → {@code target}. */
+    private static byte[] tarWithLink(String name, String target) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            byte[] node = NodeFiles.x86Executable();
+            TarArchiveEntry file = new TarArchiveEntry("bin/litecoind");
+            file.setSize(node.length);
+            file.setMode(0755);
+            tar.putArchiveEntry(file);
+            tar.write(node);
+            tar.closeArchiveEntry();
+            TarArchiveEntry link = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+            link.setLinkName(target);
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private Inspection inspect(byte[] content) throws IOException {

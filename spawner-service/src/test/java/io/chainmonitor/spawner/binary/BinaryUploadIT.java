@@ -214,6 +214,23 @@ class BinaryUploadIT extends SpawnerIT {
     }
 
     @Test
+    void anArchiveWithAnEntryLeavingItsDirectoryIsRefusedAndNothingIsKept() {
+        String id = createProject(alice, "escape", "litecoin");
+        Stored before = stored();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("litecoin/bin/litecoind", NodeFiles.x86Executable());
+        files.put("../../.ssh/authorized_keys", "ssh-ed25519 AAAA intruder".getBytes(StandardCharsets.US_ASCII));
+        byte[] archive = NodeFiles.tarGz(files);
+
+        HttpResponse<String> response = uploadBinary(id, alice, archive, NodeFiles.sha256(archive));
+
+        assertProblem(response, 422, "unsupported-binary");
+        assertThat(json(response).get("detail").asString())
+                .contains("'../../.ssh/authorized_keys' would be unpacked outside its directory");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void bytesThatAreNoProgramAreUnsupportedWhateverTheyAreCalled() {
         String id = createProject(alice, "garbage", "litecoin");
         Stored before = stored();

@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real anvil through the REST API in two process locations: a deployment answering on every replica, a killed
- * replica restarted, rollouts to a new binary (a wrapper script around anvil) and to new settings, a rollout stopped by
- * a binary that does not start, an archive deployed through its entry point, and nothing left running once the
+ * replica restarted, rollouts in place to a new binary (a wrapper script around anvil) and to new settings, a rollout
+ * stopped by a binary that does not start (its replica put back on the old binary), an archive deployed through its entry point, and nothing left running once the
  * project is deleted.
  */
 class AnvilDeploymentIT extends SpawnerIT {
@@ -40,7 +40,7 @@ class AnvilDeploymentIT extends SpawnerIT {
     private static final byte[] WRAPPER = ("#!/bin/sh\nexec '" + ANVIL + "' \"$@\"\n").getBytes(StandardCharsets.UTF_8);
     private static final byte[] BROKEN = "#!/bin/sh\necho 'cannot start' >&2\nexit 3\n"
             .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] ARCHIVE = NodeFiles.tar(Map.of("anvil-1.0/bin/anvil", WRAPPER));
+    private static final byte[] ARCHIVE = NodeFiles.tarGz(Map.of("anvil-1.0/bin/anvil", WRAPPER));
     private static final List<Long> SEEN = new ArrayList<>();
 
     private final JsonRpcTestClient rpc = new JsonRpcTestClient(null, null);
@@ -120,21 +120,33 @@ class AnvilDeploymentIT extends SpawnerIT {
             assertThat(view.get("binarySha256").asString()).isEqualTo(wrapper);
         });
         List<JsonNode> rolled = awaitRunning(id, token, 2);
-        assertThat(rolled).extracting(replica -> replica.get("id").asString()).containsExactly("r-3", "r-4");
+        // Upgraded in place: the same replicas, on their own ports and data directories, running the new binary.
+        assertThat(rolled).extracting(replica -> replica.get("id").asString()).containsExactly("r-1", "r-2");
         assertThat(rolled).allSatisfy(replica -> assertThat(replica.get("binarySha256").asString()).isEqualTo(wrapper));
         List<Long> second = pidsOf(rolled);
         assertThat(second).doesNotContainAnyElementsOf(first);
         assertThat(first).noneMatch(AnvilDeploymentIT::alive);
         rolled.forEach(replica -> rpc.call(replica.get("rpcUrl").asString(), "eth_blockNumber"));
+        List<String> rpcUrls = rolled.stream().map(replica -> replica.get("rpcUrl").asString()).toList();
 
         upload(id, token, BROKEN);
         await().atMost(WAIT).untilAsserted(() -> assertThat(json(get(deployment(id), token)).get("rollout")
                 .get("state").asString()).isEqualTo("failed"));
         JsonNode afterFailure = json(get(deployment(id), token));
-        assertThat(afterFailure.get("rollout").get("detail").asString()).contains("did not come up (exit code 3)")
-                .doesNotContain("restart in");
+        assertThat(afterFailure.get("rollout").get("detail").asString())
+                .contains("replica r-1 on binary " + NodeFiles.sha256(BROKEN) + " did not come up (exit code 3)")
+                .contains("r-1 is back on binary " + wrapper).doesNotContain("restart in");
         assertThat(afterFailure.get("binarySha256").asString()).isEqualTo(wrapper);
-        assertThat(pidsOf(awaitRunning(id, token, 2))).containsExactlyElementsOf(second);
+        List<JsonNode> restored = awaitRunning(id, token, 2);
+        assertThat(restored).allSatisfy(replica -> assertThat(replica.get("binarySha256").asString())
+                .isEqualTo(wrapper));
+        assertThat(restored).extracting(replica -> replica.get("rpcUrl").asString())
+                .containsExactlyElementsOf(rpcUrls);
+        // The first replica was tried on the broken binary and put back; the second was never touched.
+        assertThat(pidsOf(restored).get(1)).isEqualTo(second.get(1));
+        assertThat(pidsOf(restored).getFirst()).isNotEqualTo(second.getFirst());
+        restored.forEach(replica -> rpc.call(replica.get("rpcUrl").asString(), "eth_blockNumber"));
+        List<Long> beforeShrink = pidsOf(restored);
 
         upload(id, token, WRAPPER);
         HttpResponse<String> shrunk = send("PUT", "/api/v1/projects/" + id, token, """
@@ -146,7 +158,7 @@ class AnvilDeploymentIT extends SpawnerIT {
                     assertThat(replica.get("location").asString()).isEqualTo("local-b");
                     assertThat(replica.get("state").asString()).isEqualTo("RUNNING");
                 }));
-        assertThat(second).noneMatch(AnvilDeploymentIT::alive);
+        assertThat(beforeShrink).noneMatch(AnvilDeploymentIT::alive);
         List<Long> last = pidsOf(replicas(id, token));
 
         assertThat(send("DELETE", deployment(id), token, null).statusCode()).isEqualTo(204);

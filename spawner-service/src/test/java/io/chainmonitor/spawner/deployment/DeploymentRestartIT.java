@@ -22,6 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.chainmonitor.events.Envelope;
+import io.chainmonitor.events.project.ReplicaLifecycle;
 import io.chainmonitor.spawner.SpawnerApplication;
 import io.chainmonitor.spawner.SpawnerIT;
 import io.chainmonitor.spawner.SpawnerProperties;
@@ -35,6 +37,7 @@ import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
 import io.chainmonitor.spawner.supervision.TestNodes;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
+import io.chainmonitor.support.kafka.test.TopicReader;
 import io.chainmonitor.support.security.test.JwtTestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +99,12 @@ class DeploymentRestartIT {
                 assertThat(restarted.get("restarts").asInt()).isEqualTo(1);
                 STARTED.add(restarted.get("pid").asLong());
             });
+            // The new spawner says so on cm.projects.v1: both replicas re-adopted, then r-1's crash and restart.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(lifecycleAfterRestart(id)).containsSubsequence(
+                    "r-1 RUNNING re-adopted after a restart of the spawner",
+                    "r-1 RESTARTING exited (exit code unknown to a spawner that re-adopted it)",
+                    "r-1 RUNNING ready")
+                    .contains("r-2 RUNNING re-adopted after a restart of the spawner"));
             assertThat(alive(pids.get(1))).isTrue();
 
             send("DELETE", deployment(id), null, 204);
@@ -103,6 +112,17 @@ class DeploymentRestartIT {
         } finally {
             spawner.close();
         }
+    }
+
+    /** {@code <replica> <state> <reason>} of the project's replica lifecycle events since the first re-adoption. */
+    private static List<String> lifecycleAfterRestart(String id) {
+        List<String> all = TopicReader.eventsOf("cm.projects.v1", id).stream().map(Envelope::data)
+                .filter(ReplicaLifecycle.class::isInstance).map(ReplicaLifecycle.class::cast)
+                .map(event -> event.replicaId() + " " + event.state() + " "
+                        + (event.reason() == null ? "" : event.reason().replaceAll("; restart in .*", "")))
+                .map(String::strip).toList();
+        int first = all.indexOf(all.stream().filter(line -> line.contains("re-adopted")).findFirst().orElse(""));
+        return first < 0 ? List.of() : all.subList(first, all.size());
     }
 
     /** A spawner on the shared broker and a database of its own; arguments, which win over its configuration file. */
@@ -132,7 +152,7 @@ class DeploymentRestartIT {
         Files.writeString(node, "#!/bin/sh\nsleep 120\n");
         Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
         ProcessReplicaRuntime runtime = new ProcessReplicaRuntime(new SpawnerProperties.Runtime(
-                DATA.resolve("replicas"), null, null, null, null, null), Set.of("local"), Clock.systemUTC());
+                DATA.resolve("replicas"), null, null, null, null, null, null), Set.of("local"), Clock.systemUTC());
         RunningReplica orphan = runtime.start(new ReplicaSpec(new ReplicaKey("no-such-project", "r-1"), "anvil",
                 "local", node, List.of(), Map.of(), null, Set.of(PortRole.RPC), null));
         runtime.release();

@@ -12,11 +12,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import io.chainmonitor.events.Envelope;
+import io.chainmonitor.events.audit.AuditEntry;
 import io.chainmonitor.spawner.SpawnerIT;
 import io.chainmonitor.spawner.binary.NodeFiles;
 import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
 import io.chainmonitor.spawner.supervision.TestNodes;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
+import io.chainmonitor.support.kafka.test.TopicReader;
 import io.chainmonitor.support.security.NodeRpcCredentials;
 import io.chainmonitor.support.security.NodeRpcCredentials.Credentials;
 
@@ -25,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole path through the REST API with the real litecoind: create a project of three replicas in two process
- * locations, upload the node, deploy, mine on one replica, see all three follow, delete the project.
+ * locations, upload the node, deploy, mine on one replica, see all three follow, delete the project; and a new binary
+ * rolled over two replicas in place, each keeping its chain on its data directory.
  */
 class LitecoinDeploymentIT extends SpawnerIT {
 
@@ -98,12 +102,80 @@ class LitecoinDeploymentIT extends SpawnerIT {
         assertThat(send("GET", deployment, token, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aNewBinaryUpgradesEachReplicaInPlaceAndTheChainSurvivesOnItsDataDirectory() throws IOException {
+        String token = user("upgrader");
+        String id = createProject(token, """
+                {"name": "ltc-upgrade", "chainType": "litecoin",
+                 "replicas": {"total": 2, "locations": [{"name": "local-a", "count": 2}]}}
+                """);
+        String deployment = "/api/v1/projects/" + id + "/deployment";
+        Path litecoind = TestNodes.realExecutable(TestNodes.requiredBinary("chain-monitor.test.litecoind"));
+        byte[] original = Files.readAllBytes(litecoind);
+        assertThat(uploadBinary(id, token, original, NodeFiles.sha256(original)).statusCode()).isEqualTo(200);
+        assertThat(send("POST", deployment, token, null).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> replicas(deployment, token, 2).stream()
+                .allMatch(replica -> replica.get("state").asString().equals("RUNNING")));
+        List<JsonNode> before = replicas(deployment, token, 2);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(before.stream()
+                .map(replica -> clientOf(id, replica).call(rpcUrl(replica), "getconnectioncount").asInt()))
+                .allMatch(count -> count >= 1));
+        clientOf(id, before.getFirst()).call(rpcUrl(before.getFirst()), "generatetoaddress", 5, PAYOUT);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(before.stream()
+                .map(replica -> clientOf(id, replica).call(rpcUrl(replica), "getblockcount").asInt()))
+                .containsOnly(5));
+        List<String> dataDirectories = new java.util.ArrayList<>();
+        for (JsonNode replica : before) {
+            dataDirectories.add(dataDirectoryOf(replica.get("pid").asLong()));
+        }
+
+        // Another binary of the same node: a wrapper script, as a packaged release might ship it.
+        byte[] wrapper = ("#!/bin/sh\nexec '" + litecoind + "' \"$@\"\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(uploadBinary(id, token, wrapper, NodeFiles.sha256(wrapper)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode view = json(get(deployment, token));
+            assertThat(view.get("rollout").get("state").asString()).isEqualTo("done");
+            assertThat(view.get("binarySha256").asString()).isEqualTo(NodeFiles.sha256(wrapper));
+        });
+        await().atMost(WAIT).until(() -> replicas(deployment, token, 2).stream()
+                .allMatch(replica -> replica.get("state").asString().equals("RUNNING")));
+        List<JsonNode> after = replicas(deployment, token, 2);
+        assertThat(after).extracting(replica -> replica.get("id").asString()).containsExactly("r-1", "r-2");
+        assertThat(after).allSatisfy(replica -> assertThat(replica.get("binarySha256").asString())
+                .isEqualTo(NodeFiles.sha256(wrapper)));
+        assertThat(after).extracting(replica -> replica.get("pid").asLong())
+                .doesNotContainAnyElementsOf(before.stream().map(replica -> replica.get("pid").asLong()).toList());
+        for (int i = 0; i < after.size(); i++) {
+            assertThat(dataDirectoryOf(after.get(i).get("pid").asLong())).as("data directory of r-%d", i + 1)
+                    .isEqualTo(dataDirectories.get(i));
+        }
+        // Each node reads its five blocks from its own data directory; none was mined since.
+        after.forEach(replica -> assertThat(clientOf(id, replica).call(rpcUrl(replica), "getblockcount").asInt())
+                .as("height of %s", replica.get("id").asString()).isEqualTo(5));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(TopicReader.eventsOf("cm.audit.v1", id).stream()
+                .map(Envelope::data).filter(AuditEntry.class::isInstance).map(AuditEntry.class::cast)
+                .filter(entry -> entry.action().startsWith("deployment.")).map(AuditEntry::action))
+                .containsExactly("deployment.rollout-started", "deployment.rollout-done"));
+
+        assertThat(send("DELETE", deployment, token, null).statusCode()).isEqualTo(204);
+    }
+
     private List<JsonNode> replicas(String deployment, String token) {
+        return replicas(deployment, token, 3);
+    }
+
+    private List<JsonNode> replicas(String deployment, String token, int count) {
         HttpResponse<String> current = get(deployment, token);
         assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
         List<JsonNode> replicas = json(current).get("replicas").valueStream().toList();
-        assertThat(replicas).hasSize(3);
+        assertThat(replicas).hasSize(count);
         return replicas;
+    }
+
+    private static String dataDirectoryOf(long pid) throws IOException {
+        return java.util.Arrays.stream(commandLine(pid).split(" ")).filter(arg -> arg.startsWith("-datadir="))
+                .findFirst().orElseThrow();
     }
 
     private static String rpcUrl(JsonNode replica) {

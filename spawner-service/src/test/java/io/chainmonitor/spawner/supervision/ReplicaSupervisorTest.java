@@ -280,6 +280,15 @@ class ReplicaSupervisorTest {
         }
 
         @Override
+        public void release() {
+        }
+
+        @Override
+        public boolean keepsReplicasOnShutdown() {
+            return true;
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -211,19 +211,13 @@ public final class DockerReplicaRuntime implements ReplicaRuntime {
         return adopted;
     }
 
-    /**
-     * What the spawner does with its containers when it shuts down: leaves them running for the next spawner to
-     * re-adopt by label ({@code keep-replicas-on-shutdown}), or stops and removes them.
-     */
-    public void shutdown() {
-        if (runtime.keepReplicasOnShutdown()) {
-            release();
-        } else {
-            close();
-        }
+    @Override
+    public boolean keepsReplicasOnShutdown() {
+        return runtime.keepReplicasOnShutdown();
     }
 
     /** Forgets every container without stopping it and lets go of the engines; the containers keep running. */
+    @Override
     public void release() {
         // Set first: closing the engines ends the log streams, which must not read as containers ending.
         released = true;

@@ -241,19 +241,13 @@ public final class KubernetesReplicaRuntime implements ReplicaRuntime {
         return adopted;
     }
 
-    /**
-     * What the spawner does with its pods when it shuts down: leaves them running for the next spawner to re-adopt
-     * by label ({@code keep-replicas-on-shutdown}), or deletes them.
-     */
-    public void shutdown() {
-        if (runtime.keepReplicasOnShutdown()) {
-            release();
-        } else {
-            close();
-        }
+    @Override
+    public boolean keepsReplicasOnShutdown() {
+        return runtime.keepReplicasOnShutdown();
     }
 
     /** Forgets every pod without deleting it and stops watching; the pods keep running. */
+    @Override
     public void release() {
         // Set first: the informer and log streams ending must not read as pods ending.
         released = true;

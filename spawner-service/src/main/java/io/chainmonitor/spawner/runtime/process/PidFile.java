@@ -18,11 +18,25 @@ import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
 
 /**
- * What a restarted spawner needs to find a replica it left running: the pid, the node's executable (to tell the
- * process from another that reused the pid), its ports and when it started. Kept in the replica's data directory.
+ * What a restarted spawner needs to find a replica it left running: the pid, the kernel's start time of that process
+ * and the node's executable (to tell the process from another that reused the pid), its ports and when it started.
+ * Kept in the replica's data directory.
  */
 record PidFile(ReplicaKey key, String chainType, long pid, String command, Map<PortRole, Integer> ports,
-        Instant startedAt) {
+        Instant startedAt, Instant processStart) {
+
+    /**
+     * True when {@code handle} is the process this file names: it started when the file says (a pid reused by another
+     * process started later), which also holds for a wrapper script that {@code exec}s the node; the command is
+     * compared where the start time is not known.
+     */
+    boolean isProcess(ProcessHandle handle) {
+        java.util.Optional<Instant> started = handle.info().startInstant();
+        if (processStart != null && started.isPresent()) {
+            return processStart.equals(started.get());
+        }
+        return ProcessLaunch.runs(handle, command);
+    }
 
     static final String NAME = "replica.pid";
 
@@ -38,6 +52,9 @@ record PidFile(ReplicaKey key, String chainType, long pid, String command, Map<P
         properties.setProperty("pid", Long.toString(pid));
         properties.setProperty("command", command);
         properties.setProperty("startedAt", startedAt.toString());
+        if (processStart != null) {
+            properties.setProperty("processStart", processStart.toString());
+        }
         ports.forEach((role, port) -> properties.setProperty("port." + role.name(), port.toString()));
         Path target = in(dataDirectory);
         Path temporary = dataDirectory.resolve(NAME + ".tmp");
@@ -73,7 +90,10 @@ record PidFile(ReplicaKey key, String chainType, long pid, String command, Map<P
                     new ReplicaKey(properties.getProperty("projectId"), properties.getProperty("replicaId")),
                     properties.getProperty("chainType", "unknown"),
                     Long.parseLong(properties.getProperty("pid")), properties.getProperty("command"), ports,
-                    Instant.parse(properties.getProperty("startedAt"))));
+                    Instant.parse(properties.getProperty("startedAt")),
+                    properties.getProperty("processStart") == null
+                            ? null
+                            : Instant.parse(properties.getProperty("processStart"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

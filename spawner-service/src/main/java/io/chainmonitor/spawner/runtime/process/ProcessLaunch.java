@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -23,6 +24,9 @@ import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
 import io.chainmonitor.spawner.runtime.ReplicaState;
 
+import static io.chainmonitor.spawner.runtime.OutputLine.Stream.STDERR;
+import static io.chainmonitor.spawner.runtime.OutputLine.Stream.STDOUT;
+
 /**
  * Starts one node process (no shell; in its own session and process group through {@code setsid} when the machine
  * has it, so that terminal signals meant for the spawner do not reach the node) and waits for it to be ready.
@@ -34,10 +38,12 @@ final class ProcessLaunch {
     private final SpawnerProperties.Runtime settings;
     private final Clock clock;
     private final ReadinessProber prober;
+    private final ScheduledExecutorService outputPolling;
 
-    ProcessLaunch(SpawnerProperties.Runtime settings, Clock clock) {
+    ProcessLaunch(SpawnerProperties.Runtime settings, Clock clock, ScheduledExecutorService outputPolling) {
         this.settings = settings;
         this.clock = clock;
+        this.outputPolling = outputPolling;
         this.prober = new ReadinessProber(Duration.ofSeconds(2));
     }
 
@@ -56,16 +62,19 @@ final class ProcessLaunch {
         try {
             Files.createDirectories(directory);
             writeFiles(spec, ports, directory);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+            // The node writes its output to files of its own, not to pipes the spawner must drain: it outlives the
+            // spawner (re-adoption) without blocking on a full pipe or losing its output.
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(OutputTail.fileOf(directory, STDOUT).toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(OutputTail.fileOf(directory, STDERR).toFile()));
             builder.environment().putAll(spec.environment());
+            OutputTail tail = OutputTail.ofNewProcess("replica-" + spec.key(), directory, output, clock,
+                    settings.outputFileMaxSize().toBytes());
             Process process = builder.start();
-            process.getOutputStream().close();
-            OutputPump pump = new OutputPump("replica-" + spec.key().replicaId() + "-" + process.pid(),
-                    settings.outputBufferLines(), output, clock);
-            pump.start(process.getInputStream(), process.getErrorStream());
+            tail.start(outputPolling, settings.outputPollInterval());
             return new TrackedProcess(spec.key(), spec.chainType(), process.toHandle(), process, ports, directory,
-                    clock.instant(), pump,
-                    ReplicaState.STARTING);
+                    clock.instant(), tail, ReplicaState.STARTING);
         } catch (IOException e) {
             throw new ReplicaRuntimeException(Reason.START_FAILED,
                     "replica " + spec.key() + ": cannot start " + spec.executable() + ": " + e.getMessage(), null, e);
@@ -115,12 +124,6 @@ final class ProcessLaunch {
 
     ReplicaRuntimeException exitedBeforeReady(ReplicaSpec spec, TrackedProcess started) {
         ProcessSignals.awaitExit(started.handle(), Duration.ofSeconds(5));
-        try {
-            // The node's last words are what the message is for; the pump may still be reading them.
-            started.awaitOutput(Duration.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         Integer exitCode = started.exitCode();
         return new ReplicaRuntimeException(Reason.EXITED_BEFORE_READY, "replica " + spec.key() + " exited with "
                 + exitCode + " before it was ready" + tail(started), exitCode, null);

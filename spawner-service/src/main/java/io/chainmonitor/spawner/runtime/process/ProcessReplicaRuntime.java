@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
     private final Clock clock;
     private final Map<ReplicaKey, TrackedProcess> tracked = new ConcurrentHashMap<>();
     private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService outputPolling;
     private volatile boolean released;
 
     /** A process runtime serving {@code locations} (the configured locations of runtime {@code process}). */
@@ -52,7 +55,9 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
         this.settings = settings;
         this.locations = Set.copyOf(locations);
         this.clock = clock;
-        this.launch = new ProcessLaunch(settings, clock);
+        this.outputPolling = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("replica-output").factory());
+        this.launch = new ProcessLaunch(settings, clock, outputPolling);
     }
 
     @Override
@@ -88,7 +93,8 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
         }
         // Written before the readiness wait, so that a spawner that dies meanwhile leaves no untraceable process.
         new PidFile(key, spec.chainType(), started.handle().pid(), launch.command(spec), started.ports(),
-                clock.instant()).writeTo(started.dataDirectory());
+                clock.instant(), started.handle().info().startInstant().orElse(null))
+                .writeTo(started.dataDirectory());
         started.handle().onExit().thenRun(() -> onProcessExit(started));
         launch.awaitReady(spec, started);
         if (!started.markRunning()) {
@@ -118,6 +124,7 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
         if (process.handle().isAlive()) {
             ProcessSignals.terminate(process.handle(), settings.stopGracePeriod());
         }
+        process.output().stop();
         process.ports().values().forEach(ports::release);
         PidFile.deleteIn(process.dataDirectory());
         log.info("replica {} stopped", key);
@@ -148,8 +155,9 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
     }
 
     /**
-     * Looks for pid files left under the data directory by an earlier spawner: a live process whose command matches is
-     * tracked again (without its output, which went to the earlier spawner); any other pid file is removed.
+     * Looks for pid files left under the data directory by an earlier spawner: a live process that is the one the file
+     * names (same start time, or else same command) is tracked again, its output followed from where the earlier
+     * spawner stopped reading; any other pid file is removed.
      */
     public List<RunningReplica> adoptLeftovers() {
         List<RunningReplica> adopted = new ArrayList<>();
@@ -157,7 +165,7 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
             Optional<PidFile> file = PidFile.readFrom(directory);
             Optional<ProcessHandle> alive = file.flatMap(pid -> ProcessHandle.of(pid.pid()))
                     .filter(ProcessHandle::isAlive)
-                    .filter(handle -> ProcessLaunch.runs(handle, file.get().command()));
+                    .filter(handle -> file.get().isProcess(handle));
             if (alive.isEmpty() || tracked.containsKey(file.get().key())) {
                 PidFile.deleteIn(directory);
                 continue;
@@ -170,9 +178,11 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
                 continue;
             }
             pid.ports().values().forEach(ports::reserve);
+            OutputTail output = OutputTail.ofAdoptedProcess("replica-" + pid.key(), directory,
+                    line -> fireOutput(pid.key(), line), clock, settings.outputFileMaxSize().toBytes());
             TrackedProcess process = new TrackedProcess(pid.key(), pid.chainType(), alive.get(), null, pid.ports(),
-                    directory,
-                    pid.startedAt(), null, ReplicaState.RUNNING);
+                    directory, pid.startedAt(), output, ReplicaState.RUNNING);
+            output.start(outputPolling, settings.outputPollInterval());
             tracked.put(pid.key(), process);
             alive.get().onExit().thenRun(() -> onProcessExit(process));
             log.info("replica {}: re-adopted pid {}", pid.key(), pid.pid());
@@ -181,29 +191,33 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
         return adopted;
     }
 
-    /**
-     * What the spawner does with its replicas when it shuts down: leaves them running, their pid files in place, for
-     * the next spawner to adopt ({@code keep-replicas-on-shutdown}), or stops them.
-     */
-    public void shutdown() {
-        if (settings.keepReplicasOnShutdown()) {
-            release();
-        } else {
-            close();
-        }
+    @Override
+    public boolean keepsReplicasOnShutdown() {
+        return settings.keepReplicasOnShutdown();
     }
 
-    /** Forgets every replica without stopping it: their pid files stay, so that a later spawner adopts them. */
+    /**
+     * Forgets every replica without stopping it: their pid files stay, and how far their output was read, so that a
+     * later spawner adopts them and follows their output on.
+     */
+    @Override
     public void release() {
         released = true;
         List<ReplicaKey> keys = List.copyOf(tracked.keySet());
-        keys.forEach(tracked::remove);
+        for (ReplicaKey key : keys) {
+            TrackedProcess process = tracked.remove(key);
+            if (process != null) {
+                process.output().release();
+            }
+        }
+        outputPolling.shutdownNow();
         log.info("left {} replicas running for the next spawner", keys.size());
     }
 
     @Override
     public void close() {
         ParallelStop.all(tracked.keySet(), this::stop);
+        outputPolling.shutdownNow();
     }
 
     private Map<PortRole, Integer> allocate(ReplicaSpec spec) {
@@ -241,6 +255,7 @@ public final class ProcessReplicaRuntime implements ReplicaRuntime {
             // Another spawner owns the replica now; its pid file is that spawner's business.
             return;
         }
+        process.output().stop();
         boolean crashed = process.markExited();
         // A restart may already have written the pid file of the next process.
         PidFile.readFrom(process.dataDirectory()).filter(file -> file.pid() == process.handle().pid())

@@ -1,7 +1,6 @@
 package io.chainmonitor.spawner.runtime.process;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,14 @@ final class TrackedProcess {
     private final Map<PortRole, Integer> ports;
     private final Path dataDirectory;
     private final Instant startedAt;
-    private final OutputPump output;
+    private final OutputTail output;
     private ReplicaState state;
     private Integer exitCode;
     private boolean stopRequested;
 
     TrackedProcess(ReplicaKey key, String chainType, ProcessHandle handle, Process process,
             Map<PortRole, Integer> ports,
-            Path dataDirectory, Instant startedAt, OutputPump output, ReplicaState state) {
+            Path dataDirectory, Instant startedAt, OutputTail output, ReplicaState state) {
         this.key = key;
         this.chainType = chainType;
         this.handle = handle;
@@ -61,16 +60,15 @@ final class TrackedProcess {
         return dataDirectory;
     }
 
-    /** Waits up to {@code atMost} for the output of an ended process to be read to its end. */
-    void awaitOutput(Duration atMost) throws InterruptedException {
-        if (output != null) {
-            output.awaitClosed(atMost);
-        }
+    /** The file tail that follows the node's output. */
+    OutputTail output() {
+        return output;
     }
 
-    /** The last lines of output, for error messages; empty for a re-adopted process. */
+    /** The last lines of output, for error messages. */
     List<String> tail() {
-        return output == null ? List.of() : output.tail();
+        output.drain();
+        return output.tail();
     }
 
     /** Marks the process ready; false when it already ended. */
@@ -110,6 +108,6 @@ final class TrackedProcess {
     synchronized RunningReplica snapshot() {
         return new RunningReplica(key, chainType, RuntimeKind.PROCESS, handle.pid(), ports, dataDirectory, state,
                 exitCode,
-                startedAt, process == null, output == null ? 0 : output.droppedLines());
+                startedAt, process == null, 0);
     }
 }

@@ -83,7 +83,7 @@ class DockerReplicaRuntimeTest {
 
     private DockerReplicaRuntime runtime(DockerNetwork network, boolean adoptLeftovers, boolean keepOnShutdown) {
         SpawnerProperties.Runtime settings = new SpawnerProperties.Runtime(temp.resolve("replicas"),
-                Duration.ofSeconds(7), Duration.ofMillis(50), null, adoptLeftovers, keepOnShutdown);
+                Duration.ofSeconds(7), Duration.ofMillis(50), null, adoptLeftovers, keepOnShutdown, null);
         SpawnerProperties.Docker docker = new SpawnerProperties.Docker(Map.of("litecoin", IMAGE), null,
                 DataSize.ofMegabytes(768), 1.5, network, null, Duration.ofSeconds(5), Duration.ofSeconds(5));
         runtime = new DockerReplicaRuntime(settings, docker, Map.of("dock-a", engine.url()), Clock.systemUTC());

@@ -65,7 +65,7 @@ class RealDockerEngineTest {
                 + "exec sleep 300\n");
         Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("r-xr-xr-x"));
         SpawnerProperties.Runtime settings = new SpawnerProperties.Runtime(temp.resolve("replicas"),
-                Duration.ofSeconds(2), null, null, true, false);
+                Duration.ofSeconds(2), null, null, true, false, null);
         SpawnerProperties.Docker docker = new SpawnerProperties.Docker(null, "busybox:1.37", null, 0.5, null, null,
                 null, null);
         runtime = new DockerReplicaRuntime(settings, docker, Map.of("here", SOCKET), Clock.systemUTC());

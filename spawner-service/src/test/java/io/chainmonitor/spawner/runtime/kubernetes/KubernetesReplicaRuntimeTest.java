@@ -95,7 +95,7 @@ class KubernetesReplicaRuntimeTest {
     private KubernetesReplicaRuntime runtime(KubernetesData data, Duration startTimeout, boolean adopt,
             boolean keepOnShutdown) {
         SpawnerProperties.Runtime settings = new SpawnerProperties.Runtime(temp.resolve("replicas"),
-                Duration.ofSeconds(12), null, null, adopt, keepOnShutdown);
+                Duration.ofSeconds(12), null, null, adopt, keepOnShutdown, null);
         SpawnerProperties.Kubernetes kubernetes = new SpawnerProperties.Kubernetes(NAMESPACE,
                 Map.of("litecoin", "chain-monitor/litecoin-base:1"), null, null,
                 URI.create("http://spawner.chain-monitor.svc:8081/"), null, data, "fast-ssd", DataSize.ofGigabytes(20),

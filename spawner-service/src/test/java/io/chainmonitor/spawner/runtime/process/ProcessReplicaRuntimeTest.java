@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.runtime.OutputLine;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 class ProcessReplicaRuntimeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final DataSize SMALL_OUTPUT_FILE = DataSize.ofKilobytes(4);
 
     @TempDir
     Path directory;
@@ -139,7 +141,7 @@ class ProcessReplicaRuntimeTest {
         RunningReplica dead = runtime.start(spec("r-dead", script("dead", "exec sleep 60"), List.of(), null));
         ProcessSignals.kill(ProcessHandle.of(dead.pid()).orElseThrow());
         await().atMost(WAIT).until(() -> runtime.status(dead.key()).orElseThrow().state() == ReplicaState.EXITED);
-        new PidFile(dead.key(), "anvil", dead.pid(), "/opt/node", dead.ports(), dead.startedAt())
+        new PidFile(dead.key(), "anvil", dead.pid(), "/opt/node", dead.ports(), dead.startedAt(), null)
                 .writeTo(dead.dataDirectory());
 
         try (ProcessReplicaRuntime second = runtime()) {
@@ -205,6 +207,51 @@ class ProcessReplicaRuntimeTest {
     }
 
     @Test
+    void aReAdoptedNodeThatExecedFromAWrapperKeepsItsOutputFlowingFromWhereTheReleasingSpawnerStopped()
+            throws IOException, InterruptedException {
+        runtime = runtime();
+        Path node = script("poked", "n=1", "trap 'echo \"ERROR: poked $n\" >&2; n=$((n+1))' USR1", "echo started",
+                "while :; do sleep 0.1; done");
+        // A release's wrapper that execs the node: the process no longer runs the file the pid file names.
+        Path wrapper = script("wrapper", "exec '" + node + "'");
+        RunningReplica running = runtime.start(spec("r-1", wrapper, List.of(), null));
+        await().atMost(WAIT).until(() -> heard.contains("STDOUT 1 started"));
+
+        runtime.release();
+        heard.clear();
+        // Written while no spawner follows the node: the next one reads it from the file.
+        signal("USR1", running.pid());
+        await().atMost(WAIT).until(() -> Files.readString(OutputTail.fileOf(running.dataDirectory(),
+                OutputLine.Stream.STDERR)).contains("poked 1"));
+
+        try (ProcessReplicaRuntime next = runtime()) {
+            assertThat(next.adoptLeftovers()).extracting(RunningReplica::pid).containsExactly(running.pid());
+            await().atMost(WAIT).until(() -> heard.contains("STDERR 1 ERROR: poked 1"));
+            signal("USR1", running.pid());
+            await().atMost(WAIT).until(() -> heard.contains("STDERR 2 ERROR: poked 2"));
+            assertThat(heard).doesNotContain("STDOUT 1 started");
+        }
+        assertThat(ProcessHandle.of(running.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void anOutputFileLargerThanItsLimitIsRotatedAndEveryLineIsHeardInOrder() throws IOException {
+        runtime = runtime();
+        Path node = script("chatty", "while [ ! -e go ]; do sleep 0.05; done",
+                "i=1; while [ $i -le 300 ]; do echo \"line number $i of the node\"; i=$((i+1)); done",
+                "exec sleep 60");
+        RunningReplica running = runtime.start(spec("r-1", node, List.of(), null));
+        Files.writeString(running.dataDirectory().resolve("go"), "");
+
+        await().atMost(WAIT).until(() -> heard.size() == 300);
+        assertThat(heard).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 300)
+                .mapToObj(i -> "STDOUT " + i + " line number " + i + " of the node").toList());
+        Path file = OutputTail.fileOf(running.dataDirectory(), OutputLine.Stream.STDOUT);
+        assertThat(file.resolveSibling(file.getFileName() + ".1")).exists();
+        assertThat(Files.size(file)).isLessThanOrEqualTo(SMALL_OUTPUT_FILE.toBytes());
+    }
+
+    @Test
     void aFileThatCannotBeExecutedIsRefusedBeforeAnythingStarts() throws IOException {
         runtime = runtime();
         Path text = Files.writeString(directory.resolve("notes.txt"), "not a node");
@@ -216,7 +263,8 @@ class ProcessReplicaRuntimeTest {
 
     private ProcessReplicaRuntime runtime() {
         ProcessReplicaRuntime created = new ProcessReplicaRuntime(new SpawnerProperties.Runtime(
-                directory.resolve("replicas"), Duration.ofSeconds(2), Duration.ofMillis(50), 64, null, null),
+                directory.resolve("replicas"), Duration.ofSeconds(2), Duration.ofMillis(50), SMALL_OUTPUT_FILE, null,
+                null, Duration.ofMillis(50)),
                 Set.of("local"),
                 Clock.systemUTC());
         created.addListener(new ReplicaListener() {
@@ -226,6 +274,10 @@ class ProcessReplicaRuntimeTest {
             }
         });
         return created;
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
     }
 
     private static ReplicaSpec spec(String replica, Path node, List<String> arguments, ReadinessProbe probe) {
