@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import io.chainmonitor.spawner.SpawnerIT;
 import io.chainmonitor.spawner.binary.NodeFiles;
 import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
-import io.chainmonitor.spawner.supervision.TestNodes;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
+import io.chainmonitor.support.embedded.test.TestBinaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +35,7 @@ class AnvilDeploymentIT extends SpawnerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path REPLICAS = BuildDirectory.newTempDirectory("anvil-replicas-");
-    private static final Path ANVIL = TestNodes.requiredBinary("chain-monitor.test.anvil");
+    private static final Path ANVIL = TestBinaries.required("chain-monitor.test.anvil");
     // A different binary of the same node: a script, which the store takes as it takes an ELF file.
     private static final byte[] WRAPPER = ("#!/bin/sh\nexec '" + ANVIL + "' \"$@\"\n").getBytes(StandardCharsets.UTF_8);
     private static final byte[] BROKEN = "#!/bin/sh\necho 'cannot start' >&2\nexit 3\n"

@@ -34,9 +34,9 @@ import io.chainmonitor.spawner.runtime.ReplicaSpec;
 import io.chainmonitor.spawner.runtime.RunningReplica;
 import io.chainmonitor.spawner.runtime.process.ProcessReplicaRuntime;
 import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
-import io.chainmonitor.spawner.supervision.TestNodes;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
+import io.chainmonitor.support.embedded.test.TestBinaries;
 import io.chainmonitor.support.kafka.test.TopicReader;
 import io.chainmonitor.support.security.test.JwtTestTokens;
 
@@ -73,7 +73,7 @@ class DeploymentRestartIT {
                         {"name": "survivor", "chainType": "anvil", "replicas": {"total": 2, "locations": [{"name": "local", "count": 2}]}}
                         """,
                 201)).get("id").asString();
-        byte[] anvil = Files.readAllBytes(TestNodes.requiredBinary("chain-monitor.test.anvil"));
+        byte[] anvil = Files.readAllBytes(TestBinaries.required("chain-monitor.test.anvil"));
         upload(id, anvil);
         send("POST", deployment(id), null, 202);
         List<Long> pids = awaitRunningPids(id, 2);

@@ -19,6 +19,7 @@ import io.chainmonitor.spawner.binary.NodeFiles;
 import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
 import io.chainmonitor.spawner.supervision.TestNodes;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
+import io.chainmonitor.support.embedded.test.TestBinaries;
 import io.chainmonitor.support.kafka.test.TopicReader;
 import io.chainmonitor.support.security.NodeRpcCredentials;
 import io.chainmonitor.support.security.NodeRpcCredentials.Credentials;
@@ -61,7 +62,7 @@ class LitecoinDeploymentIT extends SpawnerIT {
         assertProblem(send("POST", deployment, token, null), 409, "no-binary");
 
         byte[] litecoind = Files.readAllBytes(TestNodes.realExecutable(
-                TestNodes.requiredBinary("chain-monitor.test.litecoind")));
+                TestBinaries.required("chain-monitor.test.litecoind")));
         assertThat(uploadBinary(id, token, litecoind, NodeFiles.sha256(litecoind)).statusCode()).isEqualTo(200);
 
         HttpResponse<String> deployed = send("POST", deployment, token, null);
@@ -110,7 +111,7 @@ class LitecoinDeploymentIT extends SpawnerIT {
                  "replicas": {"total": 2, "locations": [{"name": "local-a", "count": 2}]}}
                 """);
         String deployment = "/api/v1/projects/" + id + "/deployment";
-        Path litecoind = TestNodes.realExecutable(TestNodes.requiredBinary("chain-monitor.test.litecoind"));
+        Path litecoind = TestNodes.realExecutable(TestBinaries.required("chain-monitor.test.litecoind"));
         byte[] original = Files.readAllBytes(litecoind);
         assertThat(uploadBinary(id, token, original, NodeFiles.sha256(original)).statusCode()).isEqualTo(200);
         assertThat(send("POST", deployment, token, null).statusCode()).isEqualTo(202);

@@ -17,6 +17,7 @@ import io.chainmonitor.spawner.runtime.ReplicaKey;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
 import io.chainmonitor.spawner.runtime.ReplicaState;
 import io.chainmonitor.spawner.runtime.RunningReplica;
+import io.chainmonitor.support.embedded.test.TestBinaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +30,7 @@ class AnvilReplicasIT extends SpawnerRuntimeITSupport {
     @Test
     void twoReplicasBecomeReadyAKilledOneIsRestartedAndTheirTelemetryArrives() {
         String project = newProjectId("anvil");
-        Path anvil = requiredBinary("chain-monitor.test.anvil");
+        Path anvil = TestBinaries.required("chain-monitor.test.anvil");
         List<ReplicaKey> keys = List.of(new ReplicaKey(project, "r-1"), new ReplicaKey(project, "r-2"));
         try {
             keys.forEach(key -> supervisor.supervise(new ReplicaSpec(key, "anvil", "local", anvil,

@@ -18,6 +18,7 @@ import io.chainmonitor.spawner.runtime.ReadinessProbe;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
 import io.chainmonitor.spawner.runtime.RunningReplica;
+import io.chainmonitor.support.embedded.test.TestBinaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +36,7 @@ class LitecoinReplicasIT extends SpawnerRuntimeITSupport {
     @Test
     void threePeeredReplicasFollowOneChainAndAKilledOneIsRestartedAndCatchesUp() {
         String project = newProjectId("ltc");
-        Path litecoind = requiredBinary("chain-monitor.test.litecoind");
+        Path litecoind = TestBinaries.required("chain-monitor.test.litecoind");
         List<RunningReplica> replicas = new ArrayList<>();
         try {
             replicas.add(start(project, "r-1", litecoind, List.of()));

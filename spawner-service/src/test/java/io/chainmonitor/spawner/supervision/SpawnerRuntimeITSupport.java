@@ -73,10 +73,6 @@ abstract class SpawnerRuntimeITSupport {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static Path requiredBinary(String property) {
-        return TestNodes.requiredBinary(property);
-    }
-
     /** Reads {@code topic} from its start until the events of {@code projectId} satisfy {@code done}. */
     static List<Envelope<?>> awaitEvents(Topic topic, String projectId, Duration atMost,
             Predicate<List<Envelope<?>>> done) {
