@@ -55,6 +55,15 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void anUnknownMemberIsRefusedByNameRatherThanDropped() {
+        JsonNode problem = problem(client.send("POST", "/api/test/things", token, JSON_TYPE,
+                "{\"name\":\"demo\",\"replicas\":2,\"replcias\":3}"), 400);
+
+        assertThat(problem.get("type").asString()).isEqualTo("urn:chain-monitor:problem:invalid-request");
+        assertThat(problem.toString()).contains("replcias");
+    }
+
+    @Test
     void malformedJsonIsAProblemSayingWhereItBreaks() {
         JsonNode problem = problem(client.send("POST", "/api/test/things", token, JSON_TYPE, "{\"name\":"), 400);
 
