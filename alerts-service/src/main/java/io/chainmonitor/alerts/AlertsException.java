@@ -1,7 +1,5 @@
 package io.chainmonitor.alerts;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -27,11 +25,7 @@ public final class AlertsException extends DomainProblemException {
 
     /** A refused request body member, named as the problem's {@code errors} list names it. */
     public static AlertsException invalidField(Reason reason, String field, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("pointer", "/" + field.replace(".", "/").replaceAll("\\[(\\d+)]", "/$1"));
-        error.put("message", message);
-        return new AlertsException(reason, "'" + field + "' " + message, Map.of("errors", List.of(error)));
+        return new AlertsException(reason, "'" + field + "' " + message, invalidMember(field, message));
     }
 
     public Reason reason() {

@@ -1,5 +1,6 @@
 package io.chainmonitor.support.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +23,14 @@ public class DomainProblemException extends ErrorResponseException {
     /** With extra members of the problem object, such as the expected and actual values. */
     public DomainProblemException(HttpStatusCode status, String type, String detail, Map<String, ?> properties) {
         super(status, problem(status, type, detail, properties), null);
+    }
+
+    /**
+     * The problem members that name one refused request body member the way every other refusal does: an
+     * {@code errors} list with its {@code field} ({@code steps[0].timeout}), JSON {@code pointer} and {@code message}.
+     */
+    public static Map<String, Object> invalidMember(String field, String message) {
+        return Map.of("errors", List.of(ProblemError.bodyMember(field, message)));
     }
 
     @Override
