@@ -1,10 +1,5 @@
 package io.chainmonitor.alerts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,6 +36,7 @@ import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 import io.chainmonitor.support.kafka.EventPublisher;
 import io.chainmonitor.support.net.HostResolver;
 import io.chainmonitor.support.security.test.JwtTestTokens;
+import io.chainmonitor.support.test.HttpTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,14 +77,14 @@ public abstract class AlertsIT {
 
     @LocalServerPort
     protected int port;
+
+    private HttpTestClient client;
     @Autowired
     protected JdbcClient jdbc;
     @Autowired
     protected EventPublisher publisher;
     @Autowired
     protected LifecycleTicker ticker;
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -194,22 +190,10 @@ public abstract class AlertsIT {
     }
 
     protected HttpResponse<String> send(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .method(method, json == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (client == null) {
+            client = new HttpTestClient(port);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.json(method, path, token, json);
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

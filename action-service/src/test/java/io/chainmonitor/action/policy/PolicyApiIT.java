@@ -1,10 +1,5 @@
 package io.chainmonitor.action.policy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +26,7 @@ import io.chainmonitor.support.embedded.test.EmbeddedInfrastructure;
 import io.chainmonitor.support.kafka.EventPublisher;
 import io.chainmonitor.support.kafka.test.TopicReader;
 import io.chainmonitor.support.security.test.JwtTestTokens;
+import io.chainmonitor.support.test.HttpTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,12 +49,13 @@ class PolicyApiIT {
 
     @LocalServerPort
     int port;
+
+    private HttpTestClient client;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     EventPublisher publisher;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String owner = "owner-" + UUID.randomUUID();
     private final String token = TOKENS.token(claims -> claims.subject(owner));
 
@@ -210,21 +207,9 @@ class PolicyApiIT {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .method(method, json == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (client == null) {
+            client = new HttpTestClient(port);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.json(method, path, token, json);
     }
 }

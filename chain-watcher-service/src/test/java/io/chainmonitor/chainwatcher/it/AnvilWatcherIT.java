@@ -18,7 +18,7 @@ import io.chainmonitor.events.chain.ChainBlock;
 import io.chainmonitor.events.chain.MetricBatch;
 import io.chainmonitor.events.project.ReplicaLifecycle;
 import io.chainmonitor.support.security.test.JwtTestTokens;
-import io.chainmonitor.support.testapp.HttpTestClient;
+import io.chainmonitor.support.test.HttpTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.test.context.TestPropertySource;
 
 import io.chainmonitor.support.security.test.JwtTestTokens;
-import io.chainmonitor.support.testapp.HttpTestClient;
+import io.chainmonitor.support.test.HttpTestClient;
 import io.chainmonitor.support.testapp.TestWebApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

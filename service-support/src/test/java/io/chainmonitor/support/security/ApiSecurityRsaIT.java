@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import io.chainmonitor.support.security.test.JwtTestTokens;
-import io.chainmonitor.support.testapp.HttpTestClient;
+import io.chainmonitor.support.test.HttpTestClient;
 import io.chainmonitor.support.testapp.TestWebApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.chainmonitor.support.security.test.JwtTestTokens;
-import io.chainmonitor.support.testapp.HttpTestClient;
+import io.chainmonitor.support.test.HttpTestClient;
 import io.chainmonitor.support.testapp.TestWebApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.chainmonitor.support.testapp;
+package io.chainmonitor.support.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +24,12 @@ public final class HttpTestClient {
     public HttpResponse<String> send(String method, String path, String token, String contentType, String body) {
         return send(request(path, token).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A JSON request; a {@code null} body sends none. */
+    public HttpResponse<String> json(String method, String path, String token, String body) {
+        return send(request(path, token).header("Content-Type", "application/json").method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, String token) {
