@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.web3j.protocol.ObjectMapperFactory;
 import org.web3j.protocol.core.methods.response.EthBlock;
@@ -37,24 +38,39 @@ final class EvmBlocks {
     }
 
     List<Block> range(long fromHeight, long toHeight) {
-        List<RpcCall> calls = RpcCall.perHeight(fromHeight, toHeight, height -> RpcCall
-                .of("eth_getBlockByNumber", Numeric.encodeQuantity(BigInteger.valueOf(height)), true));
-        List<JsonNode> answers = rpc.batchResults(calls);
-        List<EthBlock.Block> blocks = new ArrayList<>(answers.size());
-        for (int i = 0; i < answers.size(); i++) {
-            if (answers.get(i).isNull()) {
-                throw new ChainClientException.Rejected("eth_getBlockByNumber", null,
-                        "block " + (fromHeight + i) + " is above the node's head", null);
+        // The receipts are asked for by height at the same time as the blocks, so one window costs the longer of the two
+        // reads rather than their sum; they are checked against the blocks' hashes before they are used.
+        Future<List<RpcReply>> receiptsByHeight = blockReceipts
+                ? rpc.batchInBackground(RpcCall.perHeight(fromHeight, toHeight,
+                        height -> RpcCall.of("eth_getBlockReceipts", quantity(height))))
+                : null;
+        try {
+            List<RpcCall> calls = RpcCall.perHeight(fromHeight, toHeight,
+                    height -> RpcCall.of("eth_getBlockByNumber", quantity(height), true));
+            List<JsonNode> answers = rpc.batchResults(calls);
+            List<EthBlock.Block> blocks = new ArrayList<>(answers.size());
+            for (int i = 0; i < answers.size(); i++) {
+                if (answers.get(i).isNull()) {
+                    throw new ChainClientException.Rejected("eth_getBlockByNumber", null,
+                            "block " + (fromHeight + i) + " is above the node's head", null);
+                }
+                EthBlock.Block block = block("eth_getBlockByNumber", answers.get(i));
+                long asked = fromHeight + i;
+                if (Answers.decode("eth_getBlockByNumber", () -> block.getNumber().longValueExact()) != asked) {
+                    throw new ChainClientException.Malformed("eth_getBlockByNumber",
+                            "asked for block " + asked + ", the node answered block " + block.getNumberRaw(), null);
+                }
+                blocks.add(block);
             }
-            EthBlock.Block block = block("eth_getBlockByNumber", answers.get(i));
-            long asked = fromHeight + i;
-            if (Answers.decode("eth_getBlockByNumber", () -> block.getNumber().longValueExact()) != asked) {
-                throw new ChainClientException.Malformed("eth_getBlockByNumber",
-                        "asked for block " + asked + ", the node answered block " + block.getNumberRaw(), null);
+            Map<String, TransactionReceipt> receipts = receiptsByHeight == null
+                    ? receipts(blocks)
+                    : receiptsByHeight(blocks, rpc.await(receiptsByHeight, "eth_getBlockReceipts"));
+            return assemble(blocks, receipts);
+        } finally {
+            if (receiptsByHeight != null) {
+                receiptsByHeight.cancel(true);
             }
-            blocks.add(block);
         }
-        return assemble(blocks);
     }
 
     /** The block with that hash, {@code null} when the node does not have it. */
@@ -63,7 +79,8 @@ final class EvmBlocks {
         if (answer.isNull()) {
             return null;
         }
-        return assemble(List.of(block("eth_getBlockByHash", answer))).getFirst();
+        List<EthBlock.Block> blocks = List.of(block("eth_getBlockByHash", answer));
+        return assemble(blocks, receipts(blocks)).getFirst();
     }
 
     /** The head block's header (no transactions). */
@@ -82,13 +99,58 @@ final class EvmBlocks {
         });
     }
 
-    private List<Block> assemble(List<EthBlock.Block> blocks) {
-        Map<String, TransactionReceipt> receipts = receipts(blocks);
+    private static List<Block> assemble(List<EthBlock.Block> blocks, Map<String, TransactionReceipt> receipts) {
         List<Block> result = new ArrayList<>(blocks.size());
         for (EthBlock.Block block : blocks) {
             result.add(Answers.decode("eth_getBlockByNumber", () -> toBlock(block, receipts)));
         }
         return result;
+    }
+
+    /**
+     * The receipts read by height, kept for each block whose receipts all name its hash and match its transactions in
+     * number; a block the chain replaced between the two reads has its receipts read again by hash.
+     */
+    private Map<String, TransactionReceipt> receiptsByHeight(List<EthBlock.Block> blocks, List<RpcReply> replies) {
+        if (replies.stream().anyMatch(reply -> reply.failed() && reply.error().methodNotFound())) {
+            blockReceipts = false;
+            return receipts(blocks);
+        }
+        Map<String, TransactionReceipt> byTransaction = new HashMap<>();
+        List<EthBlock.Block> reread = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            EthBlock.Block block = blocks.get(i);
+            if (block.getTransactions().isEmpty()) {
+                continue;
+            }
+            JsonNode answer = replies.get(i).orThrow();
+            if (!receiptsOf(block, answer)) {
+                reread.add(block);
+                continue;
+            }
+            for (JsonNode receipt : answer) {
+                keep(byTransaction, block.getHash(), receipt, "eth_getBlockReceipts");
+            }
+        }
+        byTransaction.putAll(receipts(reread));
+        return byTransaction;
+    }
+
+    private static boolean receiptsOf(EthBlock.Block block, JsonNode answer) {
+        if (!answer.isArray() || answer.size() != block.getTransactions().size()) {
+            return false;
+        }
+        for (JsonNode receipt : answer) {
+            JsonNode blockHash = receipt.get("blockHash");
+            if (blockHash == null || !blockHash.isString() || !blockHash.asString().equalsIgnoreCase(block.getHash())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String quantity(long height) {
+        return Numeric.encodeQuantity(BigInteger.valueOf(height));
     }
 
     private Map<String, TransactionReceipt> receipts(List<EthBlock.Block> blocks) {

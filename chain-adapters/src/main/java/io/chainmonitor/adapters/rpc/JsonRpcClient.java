@@ -110,12 +110,30 @@ public final class JsonRpcClient implements AutoCloseable {
         List<RpcReply> replies = new ArrayList<>(calls.size());
         try {
             for (Future<List<RpcReply>> part : parts) {
-                replies.addAll(await(part, calls.get(0).method()));
+                replies.addAll(awaitPart(part, calls.get(0).method()));
             }
         } finally {
             parts.forEach(part -> part.cancel(true));
         }
         return replies;
+    }
+
+    /**
+     * {@link #batch(List)} sent in the background, so that a caller can overlap two independent reads; {@link #await}
+     * its replies. Concurrency stays bounded by the client's request permits.
+     */
+    public Future<List<RpcReply>> batchInBackground(List<RpcCall> calls) {
+        try {
+            return batchSenders.submit(() -> batch(calls));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            String method = calls.isEmpty() ? "batch" : calls.getFirst().method();
+            throw new ChainClientException.Unavailable(method, method + ": the client is closed", closedMeanwhile);
+        }
+    }
+
+    /** The replies of a {@link #batchInBackground(List)}, its failure thrown as the client's own exception. */
+    public List<RpcReply> await(Future<List<RpcReply>> replies, String method) {
+        return awaitPart(replies, method);
     }
 
     /** The results of a batch; the first failed call is thrown as {@code REJECTED}. */
@@ -259,7 +277,7 @@ public final class JsonRpcClient implements AutoCloseable {
         return id.longValue();
     }
 
-    private <T> T await(Future<T> part, String label) {
+    private <T> T awaitPart(Future<T> part, String label) {
         try {
             return part.get();
         } catch (InterruptedException e) {

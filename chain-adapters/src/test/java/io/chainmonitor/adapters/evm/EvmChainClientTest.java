@@ -61,8 +61,10 @@ class EvmChainClientTest {
             case "0x2" -> block2;
             case "0x3" -> block3;
             default -> NullNode.getInstance();
-        }).on("eth_getBlockReceipts",
-                params -> params.get(0).asString().equals(block2.get("hash").asString()) ? receipts2 : receipts3);
+        }).on("eth_getBlockReceipts", params -> {
+            String block = params.get(0).asString();
+            return block.equals("0x2") || block.equals(block2.get("hash").asString()) ? receipts2 : receipts3;
+        });
     }
 
     @Test
@@ -123,8 +125,10 @@ class EvmChainClientTest {
     void blocksAndReceiptsAreFetchedInJsonArraysNoLargerThanTheBatchSize() {
         recordedChain();
         JsonNode block2 = FakeNode.recorded("evm-block.json").get("result");
+        JsonNode receipts2 = FakeNode.recorded("evm-receipts.json").get("result");
         node.on("eth_getBlockByNumber",
-                params -> ((ObjectNode) block2.deepCopy()).put("number", params.get(0).asString()));
+                params -> ((ObjectNode) block2.deepCopy()).put("number", params.get(0).asString()))
+                .on("eth_getBlockReceipts", params -> receipts2);
 
         assertThat(client().blocks(10, 14)).hasSize(5);
 
@@ -137,6 +141,26 @@ class EvmChainClientTest {
         assertThat(calls(requests, "eth_getBlockByNumber")).extracting(call -> call.get("params").get(0).asString())
                 .containsExactlyInAnyOrder("0xa", "0xb", "0xc", "0xd", "0xe");
         assertThat(calls(requests, "eth_getBlockReceipts")).hasSize(5);
+    }
+
+    @Test
+    void receiptsAreAskedForByHeightWithTheBlocksAndReadAgainByHashWhenTheBlockWasReplacedMeanwhile() {
+        recordedChain();
+        JsonNode block2 = FakeNode.recorded("evm-block.json").get("result");
+        JsonNode receipts2 = FakeNode.recorded("evm-receipts.json").get("result");
+        JsonNode receipts3 = FakeNode.recorded("evm-receipts-calls.json").get("result");
+        // By height the node already serves another block's receipts: the chain moved between the two reads.
+        node.on("eth_getBlockReceipts", params -> params.get(0).asString().equals(block2.get("hash").asString())
+                ? receipts2
+                : receipts3);
+
+        Block block = client().blocks(2, 2).getFirst();
+
+        assertThat(block.transactions()).extracting(Transaction::fee).containsExactly(
+                BigInteger.valueOf(39_378_675_000_000L), BigInteger.valueOf(102_515_817_250_000L));
+        assertThat(calls(node.requests(), "eth_getBlockReceipts"))
+                .extracting(call -> call.get("params").get(0).asString())
+                .containsExactly("0x2", block2.get("hash").asString());
     }
 
     @Test
