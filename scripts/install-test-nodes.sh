@@ -2,7 +2,8 @@
 # Installs the real blockchain nodes the tests run: litecoind (Debian package) and anvil (npm package
 # @foundry-rs/anvil, whose binary ships in the platform package @foundry-rs/anvil-<os>-<arch>; no postinstall
 # download is needed, so install scripts are skipped). Idempotent and quiet; any failure stops it with a message.
-# Run as root on a fresh Debian machine (CI) or as a user who can sudo.
+# Run as root on a fresh Debian machine (CI) or as a user who can sudo. `install-test-nodes.sh anvil` installs only
+# anvil (no root needed), which is all the demo of scripts/run.sh uploads.
 set -euo pipefail
 
 ANVIL_VERSION="1.7.1"
@@ -57,5 +58,9 @@ install_anvil() {
     "${binary}" --version | grep -q "Version: ${ANVIL_VERSION}" || fail "${binary} is not anvil ${ANVIL_VERSION}"
 }
 
-install_litecoind
-install_anvil
+case "${1:-all}" in
+    all) install_litecoind; install_anvil ;;
+    anvil) install_anvil ;;
+    litecoind) install_litecoind ;;
+    *) fail "usage: install-test-nodes.sh [all|anvil|litecoind]" ;;
+esac

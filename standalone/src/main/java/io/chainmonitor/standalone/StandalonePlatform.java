@@ -32,6 +32,8 @@ import io.chainmonitor.support.embedded.EmbeddedPostgres;
 final class StandalonePlatform implements SmartLifecycle {
 
     static final String DATABASE = "chainmonitor";
+    /** Starts before, and stops after, what runs on top of the platform (the demo). */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
     private static final Logger log = LoggerFactory.getLogger(StandalonePlatform.class);
 
     private final StandaloneProperties properties;
@@ -173,6 +175,20 @@ final class StandalonePlatform implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** The base URL of a running service's API. */
+    String urlOf(Service service) {
+        RunningService running = services.get(service);
+        if (running == null) {
+            throw new IllegalStateException(service.serviceName() + " is not running");
+        }
+        return "http://" + properties.host() + ":" + running.port();
     }
 
     /** The running services, for tests and the ready banner. */

@@ -11,7 +11,12 @@ class StandalonePropertiesTest {
 
     private static StandaloneProperties withPorts(int dashboardPort, int servicePortBase) {
         return new StandaloneProperties(Path.of("data"), "127.0.0.1", 15432, 19092, dashboardPort, servicePortBase,
-                1000, Duration.ofSeconds(120));
+                1000, Duration.ofSeconds(120), demo(false));
+    }
+
+    private static StandaloneProperties.Demo demo(boolean enabled) {
+        return new StandaloneProperties.Demo(enabled, null, "demo", "demo", "local", 2, Duration.ofSeconds(5), 60, 3, 6,
+                3, 4);
     }
 
     @Test
