@@ -7,11 +7,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.chainmonitor.rules.chain.ChainCatalog;
 import io.chainmonitor.rules.wire.WireSignatures;
 import io.chainmonitor.support.kafka.EventPublisher;
+import io.chainmonitor.support.project.ProjectOwnership;
 import io.chainmonitor.support.security.NodeRpcCredentials;
 import io.chainmonitor.wirelistener.block.SourceGate;
 import io.chainmonitor.wirelistener.listen.Listeners;
@@ -28,6 +30,11 @@ class WireListenerConfiguration {
     @ConditionalOnMissingBean
     ChainCatalog chainCatalog(WireListenerProperties properties) {
         return ChainCatalog.withBuiltIn(properties.chainTypeFiles());
+    }
+
+    @Bean
+    ProjectOwnership projectOwnership(JdbcClient jdbc, Clock clock) {
+        return new ProjectOwnership(jdbc, clock);
     }
 
     @Bean

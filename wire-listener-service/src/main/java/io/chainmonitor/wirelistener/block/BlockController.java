@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.chainmonitor.support.project.ProjectOwnership;
 import io.chainmonitor.wirelistener.WireListenerException;
 import io.chainmonitor.wirelistener.WireListenerException.Reason;
 
@@ -35,11 +36,13 @@ class BlockController {
 
     private final BlockStore store;
     private final SourceGate gate;
+    private final ProjectOwnership ownership;
     private final Clock clock;
 
-    BlockController(BlockStore store, SourceGate gate, Clock clock) {
+    BlockController(BlockStore store, SourceGate gate, ProjectOwnership ownership, Clock clock) {
         this.store = store;
         this.gate = gate;
+        this.ownership = ownership;
         this.clock = clock;
     }
 
@@ -58,6 +61,7 @@ class BlockController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     BlockView block(Authentication caller, @PathVariable String projectId, @RequestBody NewBlock request) {
+        ownership.requireOwner(projectId, caller.getName());
         if (request == null) {
             throw new WireListenerException(Reason.INVALID_REQUEST, "a body with source and duration is required");
         }
@@ -94,13 +98,15 @@ class BlockController {
     }
 
     @GetMapping
-    List<BlockView> list(@PathVariable String projectId) {
+    List<BlockView> list(Authentication caller, @PathVariable String projectId) {
+        ownership.requireOwner(projectId, caller.getName());
         return store.active(projectId, clock.instant()).stream().map(BlockView::of).toList();
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unblock(Authentication caller, @PathVariable String projectId, @PathVariable UUID id) {
+        ownership.requireOwner(projectId, caller.getName());
         if (!store.remove(projectId, id, caller.getName(), clock.instant())) {
             throw new WireListenerException(Reason.NOT_FOUND, "no block " + id + " in force for this project");
         }

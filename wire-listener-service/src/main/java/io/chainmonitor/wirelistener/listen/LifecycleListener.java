@@ -7,6 +7,7 @@ import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.events.project.ReplicaLifecycle;
 import io.chainmonitor.support.kafka.UnprocessableEventException;
+import io.chainmonitor.support.project.ProjectOwnership;
 
 /**
  * Opens and closes public ports from {@code cm.projects.v1}: a running replica gets its ports, a stopped or failed
@@ -17,8 +18,11 @@ class LifecycleListener {
 
     private final Listeners listeners;
 
-    LifecycleListener(Listeners listeners) {
+    private final ProjectOwnership ownership;
+
+    LifecycleListener(Listeners listeners, ProjectOwnership ownership) {
         this.listeners = listeners;
+        this.ownership = ownership;
     }
 
     @KafkaListener(topics = "cm.projects.v1")
@@ -32,9 +36,11 @@ class LifecycleListener {
                         // Starting, unhealthy, restarting: the ports stay as they are.
                     }
                 }
-            } else if (event.data() instanceof ProjectLifecycle project
-                    && project.change() == ProjectLifecycle.Change.DELETED) {
-                listeners.closeProject(project.projectId());
+            } else if (event.data() instanceof ProjectLifecycle project) {
+                ownership.record(project);
+                if (project.change() == ProjectLifecycle.Change.DELETED) {
+                    listeners.closeProject(project.projectId());
+                }
             }
         } catch (IllegalArgumentException e) {
             // An unknown chain type or a replica without endpoints will not get better on redelivery.

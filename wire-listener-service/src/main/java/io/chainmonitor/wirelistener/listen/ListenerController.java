@@ -3,6 +3,7 @@ package io.chainmonitor.wirelistener.listen;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.chainmonitor.support.project.ProjectOwnership;
 import io.chainmonitor.wirelistener.WireListenerException;
 import io.chainmonitor.wirelistener.WireListenerException.Reason;
 
@@ -20,25 +22,32 @@ import io.chainmonitor.wirelistener.WireListenerException.Reason;
 class ListenerController {
 
     private final Listeners listeners;
+    private final ProjectOwnership ownership;
 
-    ListenerController(Listeners listeners) {
+    ListenerController(Listeners listeners, ProjectOwnership ownership) {
         this.listeners = listeners;
+        this.ownership = ownership;
     }
 
     @GetMapping("/listeners")
-    List<Listeners.PublicEndpoints> list(@PathVariable String projectId) {
+    List<Listeners.PublicEndpoints> list(Authentication caller, @PathVariable String projectId) {
+        ownership.requireOwner(projectId, caller.getName());
         return listeners.of(projectId);
     }
 
     @PostMapping("/replicas/{replicaId}/isolation")
-    Listeners.PublicEndpoints isolate(@PathVariable String projectId, @PathVariable String replicaId) {
+    Listeners.PublicEndpoints isolate(Authentication caller, @PathVariable String projectId,
+            @PathVariable String replicaId) {
+        ownership.requireOwner(projectId, caller.getName());
         listeners.isolate(projectId, replicaId);
         return current(projectId, replicaId);
     }
 
     @DeleteMapping("/replicas/{replicaId}/isolation")
     @ResponseStatus(HttpStatus.OK)
-    Listeners.PublicEndpoints restore(@PathVariable String projectId, @PathVariable String replicaId) {
+    Listeners.PublicEndpoints restore(Authentication caller, @PathVariable String projectId,
+            @PathVariable String replicaId) {
+        ownership.requireOwner(projectId, caller.getName());
         listeners.restore(projectId, replicaId);
         return current(projectId, replicaId);
     }

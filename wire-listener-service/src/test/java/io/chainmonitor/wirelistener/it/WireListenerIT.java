@@ -43,6 +43,7 @@ import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.Severity;
 import io.chainmonitor.events.chain.MetricBatch;
 import io.chainmonitor.events.finding.Finding;
+import io.chainmonitor.events.project.ProjectLifecycle;
 import io.chainmonitor.events.project.ReplicaLifecycle;
 import io.chainmonitor.events.wire.WireIncident;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
@@ -369,6 +370,20 @@ class WireListenerIT {
                 .filter(WireIncident.class::isInstance).map(WireIncident.class::cast).toList();
     }
 
+    @Test
+    void anotherUserNeitherSeesNorBlocksNorIsolatesTheProject() throws Exception {
+        String stranger = tokens.token(claims -> claims.subject("someone-else"));
+        for (String[] call : List.of(new String[]{"GET", "/listeners", null},
+                new String[]{"GET", "/blocks", null},
+                new String[]{"POST", "/blocks", "{\"source\":\"127.0.0.77\",\"duration\":\"PT1H\"}"},
+                new String[]{"POST", "/replicas/anvil-1/isolation", ""})) {
+            HttpResponse<String> response = api(project, call[0], call[1], call[2], stranger);
+            assertThat(response.statusCode()).as(call[0] + " " + call[1]).isEqualTo(404);
+            assertThat(response.body()).contains("not-found");
+        }
+        assertThat(api("GET", "/blocks", null).body()).doesNotContain("127.0.0.77");
+    }
+
     private List<JsonNode> listeners() throws Exception {
         return listeners(project);
     }
@@ -384,8 +399,13 @@ class WireListenerIT {
     }
 
     private HttpResponse<String> api(String project, String method, String path, String body) throws Exception {
+        return api(project, method, path, body, tokens.token());
+    }
+
+    private HttpResponse<String> api(String project, String method, String path, String body, String token)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/projects/" + project + path)).header("Authorization", "Bearer " + tokens.token())
+                + "/api/v1/projects/" + project + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
         request.method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody()
@@ -401,6 +421,11 @@ class WireListenerIT {
 
     private void announce(String project, String replicaId, String chainType, String rpcUrl, String p2pAddress)
             throws Exception {
+        // The spawner announces the project (with its owner) before its replicas, on the same key.
+        ProjectLifecycle created = new ProjectLifecycle(project, ProjectLifecycle.Change.CREATED, project, chainType,
+                null, null, null, 1, List.of("local"), 1, JwtTestTokens.DEFAULT_SUBJECT);
+        publisher.publish(Envelope.of("/spawner-service/projects", "projects/" + project, project, Severity.LOW,
+                created)).get(30, TimeUnit.SECONDS);
         ReplicaLifecycle event = new ReplicaLifecycle(project, replicaId, ReplicaLifecycle.State.RUNNING, chainType,
                 "local", "process", new ReplicaLifecycle.Endpoints(rpcUrl, null, p2pAddress, null, null, null), null,
                 null, 0);
