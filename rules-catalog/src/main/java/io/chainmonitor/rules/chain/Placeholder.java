@@ -18,6 +18,16 @@ public enum Placeholder {
     P2P_PORT("p2pPort", false),
     /** The replica's data directory, created empty by the spawner. */
     DATA_DIR("dataDir", false),
+    /**
+     * The address the node listens on, chosen by the runtime: {@code 127.0.0.1} for a local process, {@code 0.0.0.0}
+     * in a container on a bridge network or a pod, where the node is reached from outside its own loopback.
+     */
+    BIND_HOST("bindHost", false),
+    /**
+     * Who may call the node's RPC, chosen by the runtime: {@code 127.0.0.1} for a local process, {@code 0.0.0.0/0} in
+     * a container or pod, whose network (ports published on the host's loopback, a NetworkPolicy) restricts callers.
+     */
+    RPC_ALLOW_FROM("rpcAllowFrom", false),
     /** The RPC user name the spawner generated for the replica. */
     RPC_USER("rpcUser", false),
     /** The RPC password the spawner generated for the replica. */

@@ -8,8 +8,8 @@ import io.chainmonitor.rules.yaml.StrictMapping;
 /**
  * The rules that tie a launch template's placeholders to the rest of the node mapping: a port placeholder is used
  * exactly when the port is asked for, credentials exactly when the RPC port wants them, {network} exactly when there
- * is a network setting, {configFile} exactly when there is a configuration file, and every replica keeps its state in
- * {dataDir}. Placeholders count as used in the arguments or in the configuration file's lines.
+ * is a network setting, {configFile} exactly when there is a configuration file, every replica keeps its state in
+ * {dataDir} and listens on {bindHost}. Placeholders count as used in the arguments or in the configuration file's lines.
  */
 final class TemplateRules {
 
@@ -27,6 +27,8 @@ final class TemplateRules {
                 "node.rpcAuth is user-password");
         requireBoth(node, used, Placeholder.NETWORK, network != null, "node.network is set");
         requireBoth(node, used, Placeholder.DATA_DIR, true, "always");
+        // A node bound to a fixed address could not be reached where the runtime puts it (a container, a pod).
+        requireBoth(node, used, Placeholder.BIND_HOST, true, "always");
         requireBoth(node, used, Placeholder.CONFIG_FILE, configFile != null, "node.configFile is set");
         if ((websocket == WebSocketEndpoint.WS_PORT) != ports.contains(PortRole.WS)) {
             throw ChainCatalogException.at(Reason.INCONSISTENT, node.where("websocket"), node.path("websocket"),

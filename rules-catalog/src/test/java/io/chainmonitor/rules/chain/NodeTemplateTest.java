@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NodeTemplateTest {
 
     private static final Map<String, String> VALUES = Map.of("rpcPort", "19443", "p2pPort", "19444", "dataDir",
-            "/var/lib/cm/r-1", "rpcUser", "cm", "rpcPassword", "s3cret");
+            "/var/lib/cm/r-1", "rpcUser", "cm", "rpcPassword", "s3cret", "bindHost", "127.0.0.1", "rpcAllowFrom",
+            "127.0.0.1");
 
     private final ChainCatalog catalog = ChainCatalog.builtIn();
 
@@ -89,8 +90,8 @@ class NodeTemplateTest {
     void anvilRendersItsPortAndStateFileAndCannotBePeered() {
         NodeTemplate anvil = catalog.require("anvil").node();
 
-        assertThat(anvil.render(Map.of("rpcPort", "8545", "dataDir", "/data/r-1"))).containsExactly("--host",
-                "127.0.0.1", "--port", "8545", "--state", "/data/r-1/state.json");
+        assertThat(anvil.render(Map.of("rpcPort", "8545", "dataDir", "/data/r-1", "bindHost", "127.0.0.1")))
+                .containsExactly("--host", "127.0.0.1", "--port", "8545", "--state", "/data/r-1/state.json");
         assertThatThrownBy(() -> anvil.renderPeer(new PeerAddress("127.0.0.1", 30303)))
                 .isInstanceOf(ChainCatalogException.class).hasMessageContaining("cannot be peered");
     }
@@ -98,9 +99,11 @@ class NodeTemplateTest {
     @Test
     void gethRendersTheNetworkAsAFlagAndItsOwnWebSocketPort() {
         List<String> arguments = catalog.require("ethereum").node()
-                .render(Map.of("rpcPort", "8545", "wsPort", "8546", "p2pPort", "30303", "dataDir", "/data/r-1"));
+                .render(Map.of("rpcPort", "8545", "wsPort", "8546", "p2pPort", "30303", "dataDir", "/data/r-1",
+                        "bindHost", "0.0.0.0"));
 
-        assertThat(arguments).startsWith("--dev").containsSequence("--ws.port", "8546")
+        assertThat(arguments).startsWith("--dev").containsSequence("--http.addr", "0.0.0.0")
+                .containsSequence("--ws.addr", "0.0.0.0").containsSequence("--ws.port", "8546")
                 .containsSequence("--http.port", "8545").containsSequence("--port", "30303");
     }
 

@@ -17,6 +17,7 @@ import io.chainmonitor.rules.chain.Placeholder;
 import io.chainmonitor.rules.chain.Readiness;
 import io.chainmonitor.rules.chain.RpcAuth;
 import io.chainmonitor.spawner.project.ReplicaSettings;
+import io.chainmonitor.spawner.runtime.NodeAddressing;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProbe;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
@@ -31,7 +32,6 @@ import io.chainmonitor.support.security.NodeRpcCredentials.Credentials;
  */
 final class ReplicaPlanner {
 
-    static final String PEER_HOST = "127.0.0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ReplicaPlanner() {
@@ -90,13 +90,18 @@ final class ReplicaPlanner {
     static List<PeerAddress> peersOf(Slot slot, List<Slot> slots) {
         return slots.stream().filter(other -> !other.key().equals(slot.key()))
                 .filter(other -> other.ports().containsKey(PortRole.P2P))
-                .map(other -> new PeerAddress(PEER_HOST, other.ports().get(PortRole.P2P))).toList();
+                .map(other -> new PeerAddress(NodeAddressing.replicaHostToken(other.key().replicaId()),
+                        other.ports().get(PortRole.P2P)))
+                .toList();
     }
 
     private static Map<String, String> values(Slot slot, Credentials credentials) {
         Map<String, String> values = new HashMap<>();
         slot.ports().forEach((role, port) -> values.put(key(role), Integer.toString(port)));
+        // Left for the runtime, which alone knows its directories and how its replicas are reached.
         values.put(Placeholder.DATA_DIR.key(), Placeholder.DATA_DIR.token());
+        values.put(Placeholder.BIND_HOST.key(), Placeholder.BIND_HOST.token());
+        values.put(Placeholder.RPC_ALLOW_FROM.key(), Placeholder.RPC_ALLOW_FROM.token());
         if (credentials != null) {
             values.put(Placeholder.RPC_USER.key(), credentials.user());
             values.put(Placeholder.RPC_PASSWORD.key(), credentials.password());

@@ -74,9 +74,10 @@ public final class ReplicaLabels {
         return ports;
     }
 
-    /** Fills a launch argument's {@code {dataDir}} and port placeholders. */
-    public static String render(String argument, Map<PortRole, Integer> ports, String dataDirectory) {
-        String result = argument.replace("{dataDir}", dataDirectory);
+    /** Fills a launch argument's {@code {dataDir}}, port and address placeholders. */
+    public static String render(String argument, Map<PortRole, Integer> ports, String dataDirectory,
+            NodeAddressing addressing) {
+        String result = addressing.fill(argument.replace("{dataDir}", dataDirectory));
         for (Map.Entry<PortRole, Integer> port : ports.entrySet()) {
             result = result.replace(port.getKey().placeholder(), port.getValue().toString());
         }

@@ -61,8 +61,9 @@ class ReplicaPlannerTest {
 
         int rpc = second.ports().get(PortRole.RPC);
         int p2p = second.ports().get(PortRole.P2P);
-        assertThat(second.arguments()).contains("-rpcport=" + rpc, "-port=" + p2p, "-bind=127.0.0.1:" + p2p,
-                "-chain=regtest", "-datadir={dataDir}");
+        // Addresses are the runtime's to fill in: the plan keeps their placeholders.
+        assertThat(second.arguments()).contains("-rpcport=" + rpc, "-port=" + p2p, "-bind={bindHost}:" + p2p,
+                "-rpcallowip={rpcAllowFrom}", "-chain=regtest", "-datadir={dataDir}");
         assertThat(String.join(" ", second.arguments())).doesNotContain("{rpcPort}", "{p2pPort}", "{network}");
     }
 
@@ -72,7 +73,9 @@ class ReplicaPlannerTest {
 
         for (ReplicaSpec spec : specs) {
             List<String> expected = specs.stream().filter(other -> other != spec)
-                    .map(other -> "-addnode=127.0.0.1:" + other.ports().get(PortRole.P2P)).toList();
+                    .map(other -> "-addnode={replicaHost:" + other.key().replicaId() + "}:"
+                            + other.ports().get(PortRole.P2P))
+                    .toList();
             assertThat(spec.arguments().stream().filter(argument -> argument.startsWith("-addnode=")))
                     .as("peers of %s", spec.key()).containsExactlyElementsOf(expected);
         }
@@ -115,7 +118,7 @@ class ReplicaPlannerTest {
                 CREDENTIALS, ports);
 
         assertThat(specs).allSatisfy(spec -> {
-            assertThat(spec.arguments()).containsExactly("--host", "127.0.0.1", "--port",
+            assertThat(spec.arguments()).containsExactly("--host", "{bindHost}", "--port",
                     spec.ports().get(PortRole.RPC).toString(), "--state", "{dataDir}/state.json");
             assertThat(spec.readiness().auth()).isNull();
             assertThat(spec.files()).isEmpty();

@@ -16,6 +16,7 @@ import com.github.dockerjava.api.model.Volume;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.DockerNetwork;
+import io.chainmonitor.spawner.runtime.NodeAddressing;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
 import io.chainmonitor.spawner.runtime.ReplicaLabels;
@@ -28,6 +29,9 @@ import io.chainmonitor.spawner.runtime.ReplicaSpec;
  */
 final class ContainerDefinition {
 
+    /** The name a container on a bridge network reaches the Docker host by. */
+    static final String PEER_HOST = "host.docker.internal";
+
     /** Where the node binary appears inside the container. */
     static final String BINARY_PATH = "/opt/chain-monitor/node";
     /** Where the replica's data directory appears inside the container. */
@@ -35,6 +39,18 @@ final class ContainerDefinition {
     private static final long NANOS_PER_CPU = 1_000_000_000L;
 
     private ContainerDefinition() {
+    }
+
+    /**
+     * On the host's network a node binds loopback like a local process. On a bridge network it must listen on every
+     * interface of its container for its published ports to reach it, and it accepts RPC from any address, because
+     * only the spawner's host reaches the published ports (on {@code publish-address}); peers are found at the host,
+     * which needs a {@code publish-address} the containers can reach (not loopback) for peering to work.
+     */
+    static NodeAddressing addressing(SpawnerProperties.Docker settings) {
+        return settings.network() == DockerNetwork.HOST
+                ? NodeAddressing.LOOPBACK
+                : new NodeAddressing("0.0.0.0", "0.0.0.0/0", replica -> PEER_HOST);
     }
 
     static String nameOf(ReplicaKey key) {
@@ -47,8 +63,9 @@ final class ContainerDefinition {
      */
     static CreateContainerCmd define(CreateContainerCmd create, ReplicaSpec spec, Map<PortRole, Integer> ports,
             Path binary, Path dataDirectory, String user, SpawnerProperties.Docker settings) {
+        NodeAddressing addressing = addressing(settings);
         List<String> arguments = spec.arguments().stream()
-                .map(argument -> ReplicaLabels.render(argument, ports, DATA_PATH)).toList();
+                .map(argument -> ReplicaLabels.render(argument, ports, DATA_PATH, addressing)).toList();
         Map<String, String> labels = ReplicaLabels.of(spec.key(), spec.chainType(), spec.location());
         labels.put(ReplicaLabels.PORTS, ReplicaLabels.ports(ports));
         HostConfig host = HostConfig.newHostConfig()
@@ -68,6 +85,8 @@ final class ContainerDefinition {
                 bindings.bind(exposedPort, Ports.Binding.bindIpAndPort(settings.publishAddress(), port.getValue()));
             });
             host.withPortBindings(bindings);
+            // Peers are reached through the ports the other replicas publish on the host.
+            host.withExtraHosts(PEER_HOST + ":host-gateway");
         }
         List<String> environment = spec.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(variable -> variable.getKey() + "=" + variable.getValue()).toList();

@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 
 import io.chainmonitor.spawner.SpawnerProperties;
 import io.chainmonitor.spawner.SpawnerProperties.KubernetesData;
+import io.chainmonitor.spawner.runtime.NodeAddressing;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProbe;
 import io.chainmonitor.spawner.runtime.ReplicaKey;
@@ -60,6 +61,16 @@ final class PodManifest {
     }
 
     /** The name of the replica's pod, service and claim: a DNS label. */
+    /**
+     * A pod's node listens on every interface, so that its Service reaches it, and accepts RPC from any address:
+     * which pods may reach it is the namespace's NetworkPolicy's business (the chart lets only the chain watcher and the
+     * wire listener in). Peers are the other replicas' Services, by their cluster DNS names.
+     */
+    static NodeAddressing addressing(String projectId, String namespace) {
+        return new NodeAddressing("0.0.0.0", "0.0.0.0/0",
+                replica -> nameOf(new ReplicaKey(projectId, replica)) + "." + namespace + ".svc");
+    }
+
     static String nameOf(ReplicaKey key) {
         String name = ("cm-" + key.projectId() + "-" + key.replicaId()).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9-]", "-");
@@ -83,7 +94,9 @@ final class PodManifest {
                 .map(variable -> new EnvVar(variable.getKey(), variable.getValue(), null)).toList();
         ContainerBuilder node = new ContainerBuilder().withName(NODE).withImage(settings.imageFor(spec.chainType()))
                 .withCommand(BINARY_PATH)
-                .withArgs(spec.arguments().stream().map(argument -> ReplicaLabels.render(argument, ports, DATA_PATH))
+                .withArgs(spec.arguments().stream()
+                        .map(argument -> ReplicaLabels.render(argument, ports, DATA_PATH,
+                                addressing(spec.key().projectId(), namespace)))
                         .toList())
                 .withEnv(environment)
                 .withWorkingDir(DATA_PATH)

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.chainmonitor.spawner.SpawnerProperties;
+import io.chainmonitor.spawner.runtime.NodeAddressing;
 import io.chainmonitor.spawner.runtime.OutputLine;
 import io.chainmonitor.spawner.runtime.PortRole;
 import io.chainmonitor.spawner.runtime.ReadinessProber;
+import io.chainmonitor.spawner.runtime.ReplicaLabels;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException;
 import io.chainmonitor.spawner.runtime.ReplicaRuntimeException.Reason;
 import io.chainmonitor.spawner.runtime.ReplicaSpec;
@@ -154,11 +156,7 @@ final class ProcessLaunch {
     }
 
     private static String substitute(String argument, Map<PortRole, Integer> ports, Path directory) {
-        String result = argument.replace("{dataDir}", directory.toString());
-        for (Map.Entry<PortRole, Integer> port : ports.entrySet()) {
-            result = result.replace(port.getKey().placeholder(), port.getValue().toString());
-        }
-        return result;
+        return ReplicaLabels.render(argument, ports, directory.toString(), NodeAddressing.LOOPBACK);
     }
 
     private static String tail(TrackedProcess started) {

@@ -103,7 +103,8 @@ class DockerReplicaRuntimeTest {
 
     private ReplicaSpec spec(Map<PortRole, Integer> ports, ReadinessProbe readiness) {
         return new ReplicaSpec(KEY, "litecoin", "dock-a", binary,
-                List.of("-datadir={dataDir}", "-rpcport={rpcPort}", "-port={p2pPort}", "-printtoconsole"),
+                List.of("-datadir={dataDir}", "-rpcport={rpcPort}", "-port={p2pPort}", "-printtoconsole",
+                        "-rpcbind={bindHost}", "-addnode={replicaHost:r-2}:19444"),
                 Map.of("TZ", "UTC"), null, EnumSet.of(PortRole.RPC, PortRole.P2P), readiness, ports);
     }
 
@@ -126,13 +127,15 @@ class DockerReplicaRuntimeTest {
         assertThat(withoutNulls(create.body())).isEqualTo(JSON.readTree("""
                 {"User": "%s", "AttachStdin": false, "AttachStdout": true, "AttachStderr": true, "Tty": false,
                  "Env": ["TZ=UTC"],
-                 "Cmd": ["-datadir=/data", "-rpcport=%d", "-port=%d", "-printtoconsole"],
+                 "Cmd": ["-datadir=/data", "-rpcport=%d", "-port=%d", "-printtoconsole", "-rpcbind=0.0.0.0",
+                         "-addnode=host.docker.internal:19444"],
                  "Entrypoint": ["/opt/chain-monitor/node"],
                  "Image": "chain-monitor/litecoind-base:1", "Volumes": {}, "WorkingDir": "/data",
                  "ExposedPorts": {"%d/tcp": {}, "%d/tcp": {}},
                  "HostConfig": {
                    "Binds": ["%s:/opt/chain-monitor/node:ro", "%s:/data:rw"],
                    "NanoCpus": 1500000000, "Memory": 805306368, "NetworkMode": "bridge",
+                   "ExtraHosts": ["host.docker.internal:host-gateway"],
                    "PortBindings": {"%d/tcp": [{"HostIp": "127.0.0.1", "HostPort": "%d"}],
                                     "%d/tcp": [{"HostIp": "127.0.0.1", "HostPort": "%d"}]},
                    "RestartPolicy": {"MaximumRetryCount": 0, "Name": ""}},

@@ -119,7 +119,8 @@ class KubernetesReplicaRuntimeTest {
 
     private ReplicaSpec spec(String location, ReadinessProbe readiness) {
         return new ReplicaSpec(KEY, "litecoin", location, binary,
-                List.of("-datadir={dataDir}", "-rpcport={rpcPort}", "-port={p2pPort}", "-printtoconsole"),
+                List.of("-datadir={dataDir}", "-rpcport={rpcPort}", "-port={p2pPort}", "-printtoconsole",
+                        "-rpcbind={bindHost}", "-rpcallowip={rpcAllowFrom}", "-addnode={replicaHost:r-2}:19444"),
                 Map.of("TZ", "UTC"), null, EnumSet.of(PortRole.RPC, PortRole.P2P), readiness,
                 Map.of(PortRole.RPC, 19443, PortRole.P2P, 19444));
     }
@@ -208,8 +209,10 @@ class KubernetesReplicaRuntimeTest {
         assertThat(node.getName()).isEqualTo("node");
         assertThat(node.getImage()).isEqualTo("chain-monitor/litecoin-base:1");
         assertThat(node.getCommand()).containsExactly("/opt/chain-monitor/bin/node");
+        // The node listens on the pod's interfaces for its Service, and finds its peers by their Services' names.
         assertThat(node.getArgs()).containsExactly("-datadir=/data", "-rpcport=19443", "-port=19444",
-                "-printtoconsole");
+                "-printtoconsole", "-rpcbind=0.0.0.0", "-rpcallowip=0.0.0.0/0",
+                "-addnode=cm-p-1-r-2.replicas.svc:19444");
         assertThat(node.getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("TZ", "UTC"));
         assertThat(node.getPorts()).extracting(p -> p.getName() + "=" + p.getContainerPort() + "/" + p.getProtocol())
