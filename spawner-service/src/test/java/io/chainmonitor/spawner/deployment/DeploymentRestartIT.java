@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.chainmonitor.events.Envelope;
+import io.chainmonitor.events.audit.AuditEntry;
 import io.chainmonitor.events.project.ReplicaLifecycle;
 import io.chainmonitor.spawner.SpawnerApplication;
 import io.chainmonitor.spawner.SpawnerIT;
@@ -109,6 +111,50 @@ class DeploymentRestartIT {
 
             send("DELETE", deployment(id), null, 204);
             assertThat(STARTED).noneMatch(DeploymentRestartIT::alive);
+        } finally {
+            spawner.close();
+        }
+    }
+
+    @Test
+    void aRolloutStoppedByARestartIsCarriedOnByTheNextSpawnerToTheEnd() throws IOException {
+        spawner = start();
+        String id = json(send("POST", "/api/v1/projects",
+                """
+                        {"name": "upgrader", "chainType": "anvil", "replicas": {"total": 2, "locations": [{"name": "local", "count": 2}]}}
+                        """,
+                201)).get("id").asString();
+        Path anvil = TestBinaries.required("chain-monitor.test.anvil");
+        upload(id, Files.readAllBytes(anvil));
+        send("POST", deployment(id), null, 202);
+        STARTED.addAll(awaitRunningPids(id, 2));
+        // The new release takes a few seconds to come up, so the spawner stops while its rollout is under way.
+        byte[] slowRelease = ("#!/bin/sh\nsleep 3\nexec " + anvil.toAbsolutePath() + " \"$@\"\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String release = NodeFiles.sha256(slowRelease);
+
+        try {
+            upload(id, slowRelease);
+            await().atMost(WAIT).until(() -> "rolling".equals(
+                    json(send("GET", deployment(id), null, 200)).get("rollout").get("state").asString()));
+            spawner.close();
+
+            spawner = start();
+            await().atMost(WAIT.multipliedBy(2)).untilAsserted(() -> {
+                JsonNode now = json(send("GET", deployment(id), null, 200));
+                assertThat(now.get("rollout").get("state").asString()).isEqualTo("done");
+                assertThat(now.get("replicas").valueStream().map(r -> r.get("id").asString() + " "
+                        + r.get("state").asString() + " " + r.get("binarySha256").asString()))
+                        .containsExactlyInAnyOrder("r-1 RUNNING " + release, "r-2 RUNNING " + release);
+            });
+            JsonNode replica = json(send("GET", deployment(id), null, 200)).get("replicas").get(1);
+            STARTED.add(replica.get("pid").asLong());
+            new JsonRpcTestClient(null, null).call(replica.get("rpcUrl").asString(), "eth_blockNumber");
+            assertThat(TopicReader.eventsOf("cm.audit.v1", id).stream().map(Envelope::data)
+                    .filter(AuditEntry.class::isInstance).map(entry -> ((AuditEntry) entry).action()))
+                    .contains("deployment.rollout-started", "deployment.rollout-done");
+
+            send("DELETE", deployment(id), null, 204);
         } finally {
             spawner.close();
         }
