@@ -32,7 +32,8 @@ import io.chainmonitor.standalone.StandaloneProperties;
  * would, it creates an anvil project, uploads the anvil binary with its SHA-256, deploys two replicas and then
  * drives them — a block with a transfer every few seconds, mined alike on both replicas, calls through the wire
  * listener's public port, and in every scenario cycle a staged fork on one replica (a reorg, and replicas that
- * disagree, until it heals) and a {@code personal_unlockAccount} probe on the public port. A step that fails stops the
+ * disagree, until it heals) and a credential-theft probe ({@code personal_unlockAccount}, then
+ * {@code eth_sendTransaction} from the node's account) on the public port. A step that fails stops the
  * demo with a message; the platform keeps running.
  */
 public final class DemoDriver implements SmartLifecycle {
@@ -207,10 +208,13 @@ public final class DemoDriver implements SmartLifecycle {
             publicPort.call("eth_getBlockByNumber", "latest", false);
             switch (scenario.at(block)) {
                 case PROBE -> {
-                    JsonNode answer = publicPort.send("personal_unlockAccount", "0x" + "00".repeat(20), "hunter2",
-                            600);
-                    log.info("Demo: sent personal_unlockAccount to {}'s public port; it answered {}",
-                            project.replicas().getFirst().id(), answer.path("error"));
+                    // What a credential thief tries on an open node: unlock its account, then spend from it.
+                    JsonNode unlock = publicPort.send("personal_unlockAccount", chain.sender(), "hunter2", 600);
+                    JsonNode spend = publicPort.send("eth_sendTransaction",
+                            Map.of("from", chain.sender(), "to", "0x" + "00".repeat(19) + "01", "value", "0x1"));
+                    log.info("Demo: sent personal_unlockAccount and eth_sendTransaction to {}'s public port; they "
+                            + "answered {} and {}", project.replicas().getFirst().id(), unlock.path("error"),
+                            spend.path("error"));
                 }
                 case FORK -> {
                     forkBase = height - settings.forkDepth();

@@ -58,6 +58,11 @@ final class LockstepChain {
         return common;
     }
 
+    /** The dev account the demo's transfers come from (known after {@link #align()}). */
+    String sender() {
+        return from;
+    }
+
     /** One transfer in one new block on every replica, all with the same timestamp; answers the new height. */
     long mineBlock() throws InterruptedException {
         long timestamp = Math.max(clock.instant().getEpochSecond(), lastTimestamp + 1);
