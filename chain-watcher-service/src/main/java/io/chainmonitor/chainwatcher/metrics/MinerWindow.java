@@ -5,8 +5,10 @@ import java.util.TreeMap;
 
 /**
  * The producers of one replica's last blocks, by height: the share of the window one producer made and how many
- * blocks in a row it made. Keyed by height so that a new branch simply replaces the producers of the old one. Not
- * thread-safe; owned by one follower's worker.
+ * blocks in a row it made. Keyed by height so that a new branch simply replaces the producers of the old one. The
+ * share is of the whole window, so that the first blocks a watcher sees (a young chain, or a follower that just
+ * started) are not read as one producer holding all of them; a block whose producer the node does not name is nobody's
+ * share. Not thread-safe; owned by one follower's worker.
  */
 public final class MinerWindow {
 
@@ -28,6 +30,9 @@ public final class MinerWindow {
         while (producers.size() > size) {
             producers.pollFirstEntry();
         }
+        if (UNKNOWN.equals(name)) {
+            return new Share(name, 0, 0);
+        }
         long same = producers.values().stream().filter(name::equals).count();
         int consecutive = 0;
         long expected = height;
@@ -38,7 +43,7 @@ public final class MinerWindow {
             consecutive++;
             expected--;
         }
-        return new Share(name, (double) same / producers.size(), consecutive);
+        return new Share(name, (double) same / size, consecutive);
     }
 
     /** One producer's share of the window and its run of consecutive blocks ending at the latest one. */

@@ -62,14 +62,16 @@ class BlockMetricsMathTest {
     void minerShareIsTheProducersPartOfTheWindowAndConsecutiveIsItsRunEndingNow() {
         MinerWindow window = new MinerWindow(4);
 
-        assertThat(window.record(1, "a")).isEqualTo(new MinerWindow.Share("a", 1.0, 1));
-        assertThat(window.record(2, "b")).isEqualTo(new MinerWindow.Share("b", 0.5, 1));
-        assertThat(window.record(3, "a")).isEqualTo(new MinerWindow.Share("a", 2.0 / 3, 1));
+        // Shares are of the whole window: one block of a young chain is a quarter of it, not all of it.
+        assertThat(window.record(1, "a")).isEqualTo(new MinerWindow.Share("a", 0.25, 1));
+        assertThat(window.record(2, "b")).isEqualTo(new MinerWindow.Share("b", 0.25, 1));
+        assertThat(window.record(3, "a")).isEqualTo(new MinerWindow.Share("a", 0.5, 1));
         assertThat(window.record(4, "a")).isEqualTo(new MinerWindow.Share("a", 0.75, 2));
         // the window holds four blocks: height 1 drops out
         assertThat(window.record(5, "a")).isEqualTo(new MinerWindow.Share("a", 0.75, 3));
-        // a new branch at height 4 replaces heights 4 and 5: the window holds 2, 3 and the new 4
-        assertThat(window.record(4, null)).isEqualTo(new MinerWindow.Share(MinerWindow.UNKNOWN, 1.0 / 3, 1));
+        // a new branch at height 4 replaces heights 4 and 5; its producer is not named, so it is nobody's share
+        assertThat(window.record(4, null)).isEqualTo(new MinerWindow.Share(MinerWindow.UNKNOWN, 0, 0));
+        assertThat(window.record(5, "a")).isEqualTo(new MinerWindow.Share("a", 0.5, 1));
     }
 
     @Test
