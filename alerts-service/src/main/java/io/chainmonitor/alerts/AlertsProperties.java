@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param email the sender of alert mail (the SMTP server itself is {@code spring.mail.*})
  * @param pagerduty the PagerDuty Events API v2
  * @param telegram the Telegram Bot API
+ * @param platformOperator the user (JWT subject) who configures the alerting of the platform itself: findings about
+ *        Chain Monitor's own services and silent replicas (project {@code platform}, from the dead man's switch) go to
+ *        the contacts and policy this user sets on {@code /api/v1/projects/platform/alerts}; blank leaves them unsent
  */
 @Validated
 @ConfigurationProperties("chain-monitor.alerts")
@@ -40,7 +44,8 @@ public record AlertsProperties(
         @DefaultValue @Valid Delivery delivery,
         @DefaultValue @Valid Email email,
         @DefaultValue @Valid PagerDuty pagerduty,
-        @DefaultValue @Valid Telegram telegram) {
+        @DefaultValue @Valid Telegram telegram,
+        @DefaultValue("operator") @Pattern(regexp = "|[A-Za-z0-9._@:-]{1,128}") String platformOperator) {
 
     /**
      * Outbound HTTP of the channels.

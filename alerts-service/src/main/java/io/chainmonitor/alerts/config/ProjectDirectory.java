@@ -4,12 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.chainmonitor.alerts.AlertsException;
+import io.chainmonitor.alerts.AlertsProperties;
 import io.chainmonitor.events.Envelope;
 import io.chainmonitor.events.project.ProjectLifecycle;
 
@@ -20,12 +23,16 @@ import io.chainmonitor.events.project.ProjectLifecycle;
 @Component
 public class ProjectDirectory {
 
+    static final String PLATFORM_NAME = "Chain Monitor platform";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AlertsProperties properties;
 
-    ProjectDirectory(JdbcClient jdbc, Clock clock) {
+    ProjectDirectory(JdbcClient jdbc, Clock clock, AlertsProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @KafkaListener(topics = "cm.projects.v1")
@@ -44,6 +51,28 @@ public class ProjectDirectory {
                             project.change() == ProjectLifecycle.Change.DELETED, Timestamp.from(clock.instant()))
                     .update();
         }
+    }
+
+    /**
+     * Makes the platform's own findings (project {@code platform}) configurable like a project's, by the platform
+     * operator; the spawner never announces a project of that id, so the row is this service's alone.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void registerPlatform() {
+        String operator = properties.platformOperator();
+        if (operator == null || operator.isBlank()) {
+            jdbc.sql("update project set deleted = true where project_id = ?").param(Envelope.PLATFORM_PROJECT_ID)
+                    .update();
+            return;
+        }
+        jdbc.sql(
+                """
+                        insert into project (project_id, owner, name, revision, deleted, updated_at) values (?, ?, ?, 0, false, ?)
+                        on conflict (project_id) do update set owner = excluded.owner, deleted = false,
+                          updated_at = excluded.updated_at
+                        """)
+                .params(Envelope.PLATFORM_PROJECT_ID, operator, PLATFORM_NAME, Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** The project's name, or its id when the project is not known (yet). */

@@ -46,7 +46,7 @@ class EmailNotifierTest {
                         new AlertsProperties.Delivery(5, Duration.ofSeconds(2), 2.0, Duration.ofMinutes(5), 0.2, 50),
                         new AlertsProperties.Email("chain-monitor@localhost"),
                         new AlertsProperties.PagerDuty(URI.create("https://events.pagerduty.com/v2/enqueue")),
-                        new AlertsProperties.Telegram(URI.create("https://api.telegram.org"), null)));
+                        new AlertsProperties.Telegram(URI.create("https://api.telegram.org"), null), "operator"));
 
         DeliveryResult result = notifier.send(message(), new Recipient(UUID.randomUUID(), "ops", "ops@example.com",
                 null, null, null, null, null));
