@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
+import { useEffect, useRef, useState } from 'react';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { MetricPoint } from '../live/liveStore';
 
@@ -25,20 +25,31 @@ export function LiveChart({ metric, unit, series }: { metric: string; unit?: str
   const { replicas, data } = alignSeries(series);
   const shape = replicas.join(',');
 
+  const [unavailable, setUnavailable] = useState(false);
+  const latestData = useRef(data);
+  latestData.current = data;
+
   useEffect(() => {
     const element = holder.current;
-    if (!element || typeof window.matchMedia !== 'function') return; // no canvas to draw on (tests)
-    const width = Math.max(240, element.clientWidth || 320);
-    plot.current = new uPlot({
-      width,
-      height: 180,
-      series: [{}, ...replicas.map((replica, at) => ({ label: replica, stroke: COLOURS[at % COLOURS.length], width: 2, spanGaps: true }))],
-      axes: [{}, { label: unit, size: 60 }],
-      legend: { show: true },
-    }, data, element);
-    const resize = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(240, element.clientWidth), height: 180 }));
-    resize.observe(element);
-    return () => { resize.disconnect(); plot.current?.destroy(); plot.current = undefined; };
+    if (!element) return;
+    let cancelled = false;
+    let resize: ResizeObserver | undefined;
+    // uPlot is loaded on first use: the login and setup pages do not pay for it, and a browser without canvas
+    // (or a test DOM) gets the values in words instead of a broken chart.
+    import('uplot').then(({ default: UPlot }) => {
+      if (cancelled) return;
+      const width = Math.max(240, element.clientWidth || 320);
+      plot.current = new UPlot({
+        width,
+        height: 180,
+        series: [{}, ...replicas.map((replica, at) => ({ label: replica, stroke: COLOURS[at % COLOURS.length], width: 2, spanGaps: true }))],
+        axes: [{}, { label: unit, size: 60 }],
+        legend: { show: true },
+      }, latestData.current, element);
+      resize = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(240, element.clientWidth), height: 180 }));
+      resize.observe(element);
+    }).catch(() => { if (!cancelled) setUnavailable(true); });
+    return () => { cancelled = true; resize?.disconnect(); plot.current?.destroy(); plot.current = undefined; };
     // Rebuilt only when the set of replicas changes; new points go through setData below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape, unit]);
@@ -53,6 +64,7 @@ export function LiveChart({ metric, unit, series }: { metric: string; unit?: str
     <figure className="chart" data-testid={`chart-${metric}`}>
       <figcaption>{metric}{unit ? ` (${unit})` : ''}</figcaption>
       <div ref={holder} role="img" aria-label={`${metric}, latest values: ${latest}`} />
+      {unavailable ? <p className="hint">Latest: {latest}</p> : null}
     </figure>
   );
 }

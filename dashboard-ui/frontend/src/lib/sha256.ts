@@ -116,9 +116,12 @@ export interface HashProgress {
   total: number;
 }
 
-/** SHA-256 of a file as hex, reporting progress; `subtle` is injectable for tests. */
+/**
+ * SHA-256 of a file as hex, reporting progress. `subtle` is WebCrypto's (absent outside secure contexts, i.e. over
+ * plain HTTP on another host than localhost); `null` forces the incremental path.
+ */
 export async function sha256OfFile(file: Blob, onProgress?: (progress: HashProgress) => void,
-  subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle, signal?: AbortSignal): Promise<string> {
+  subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null, signal?: AbortSignal): Promise<string> {
   if (subtle && file.size <= SUBTLE_LIMIT) {
     const digest = await subtle.digest('SHA-256', await readSlice(file, 0, file.size));
     onProgress?.({ hashed: file.size, total: file.size });

@@ -55,7 +55,7 @@ export function ruleGroup(rule: Rule): string {
   if (rule.kind === 'composite') return `Attack: ${rule.attack ?? 'composite'}`;
   if (rule.metric) {
     const parts = rule.metric.split('.');
-    return `Metrics: ${parts.length > 2 ? parts.slice(0, 2).join('.') : parts[0]}`;
+    return `Metrics: ${parts.slice(0, 2).join('.')}`;
   }
   if (rule.event) return `Events: ${rule.event}`;
   return 'Other';
