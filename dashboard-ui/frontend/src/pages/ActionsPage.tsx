@@ -6,8 +6,13 @@ import { SeverityBadge } from '../components/Severity';
 import { useApi } from '../components/useApi';
 import type { ProjectContext } from './ProjectNav';
 
+/** An execution as docs/actions.md describes it (the `ActionExecution` fields), with the names a listing may add. */
 interface Approval {
-  id: string;
+  id?: string;
+  executionId?: string;
+  actionType?: string;
+  target?: string;
+  detail?: string;
   policyName?: string;
   policyId?: string;
   severity?: string;
@@ -21,7 +26,12 @@ interface Approval {
 }
 
 interface Execution {
-  id: string;
+  id?: string;
+  executionId?: string;
+  policyId?: string;
+  actionType?: string;
+  target?: string;
+  finishedAt?: string;
   policyName?: string;
   state?: string;
   status?: string;
@@ -46,8 +56,8 @@ export function ActionsPage() {
     setError(undefined);
     setMessage(undefined);
     try {
-      await api.post(action(`approvals/${approval.id}/${verdict}`));
-      setMessage(`${verdict === 'approve' ? 'Approved' : 'Rejected'}: ${approval.policyName ?? approval.id}`);
+      await api.post(action(`approvals/${idOf(approval)}/${verdict}`));
+      setMessage(`${verdict === 'approve' ? 'Approved' : 'Rejected'}: ${approval.policyName ?? approval.actionType ?? idOf(approval)}`);
       approvals.reload();
       executions.reload();
     } catch (cause) {
@@ -64,9 +74,9 @@ export function ActionsPage() {
         {approvals.data && approvals.data.length === 0 ? <p>Nothing waits for approval.</p> : null}
         <ul className="plain" data-testid="approvals">
           {(approvals.data ?? []).map((approval) => (
-            <li key={approval.id} className="approval" data-testid={`approval-${approval.id}`}>
+            <li key={idOf(approval)} className="approval" data-testid={`approval-${idOf(approval)}`}>
               {approval.severity ? <SeverityBadge severity={approval.severity} /> : null} <strong>{approval.policyName ?? approval.policyId}</strong>
-              {' '}{approval.title ?? approval.summary ?? approval.ruleId}
+              {' '}{approval.actionType}{approval.target ? ` on ${approval.target}` : ''}{' — '}{approval.title ?? approval.summary ?? approval.detail ?? approval.ruleId}
               {approval.steps?.length ? <span className="hint"> — {approval.steps.map((step) => step.type).join(' → ')}</span> : null}
               {approval.expiresAt ? <span className="hint"> (expires {new Date(approval.expiresAt).toLocaleTimeString()})</span> : null}
               {canApprove ? (
@@ -86,18 +96,26 @@ export function ActionsPage() {
         {executions.data && executions.data.length === 0 ? <p>No action has run yet.</p> : null}
         {executions.data?.length ? (
           <table data-testid="executions-table">
-            <thead><tr><th scope="col">When</th><th scope="col">Policy</th><th scope="col">Mode</th><th scope="col">State</th><th scope="col">Detail</th></tr></thead>
+            <thead><tr><th scope="col">When</th><th scope="col">Policy</th><th scope="col">Action</th><th scope="col">Mode</th><th scope="col">Status</th><th scope="col">Detail</th></tr></thead>
             <tbody>
-              {executions.data.map((execution) => (
-                <tr key={execution.id}>
-                  <td>{execution.updatedAt ?? execution.startedAt ? new Date((execution.updatedAt ?? execution.startedAt)!).toLocaleString() : '—'}</td>
-                  <td>{execution.policyName}</td><td>{execution.mode}</td><td>{execution.state ?? execution.status}</td><td>{execution.detail}</td>
-                </tr>
-              ))}
+              {executions.data.map((execution) => {
+                const when = execution.finishedAt ?? execution.updatedAt ?? execution.startedAt;
+                return (
+                  <tr key={idOf(execution)}>
+                    <td>{when ? new Date(when).toLocaleString() : '—'}</td>
+                    <td>{execution.policyName ?? execution.policyId}</td><td>{execution.actionType}{execution.target ? ` (${execution.target})` : ''}</td>
+                    <td>{execution.mode}</td><td>{execution.status ?? execution.state}</td><td>{execution.detail}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         ) : null}
       </section>
     </div>
   );
+}
+
+function idOf(item: { id?: string; executionId?: string }): string {
+  return item.id ?? item.executionId ?? '';
 }

@@ -99,7 +99,8 @@ function latestAverage(live: LiveState, metric: string): string {
   const latest = Object.values(live.series[metric] ?? {}).map((points) => points[points.length - 1]?.v).filter((value): value is number => value !== undefined);
   if (!latest.length) return '—';
   const unit = live.units[metric];
-  return `${formatValue(latest.reduce((sum, value) => sum + value, 0) / latest.length)}${unit ? ` ${unit}` : ''}`;
+  // A count needs no unit word; seconds, percent and bytes do.
+  return `${formatValue(latest.reduce((sum, value) => sum + value, 0) / latest.length)}${unit && unit !== 'count' ? ` ${unit}` : ''}`;
 }
 
 function replicasUp(deployment: Deployment | null | undefined, live: LiveState): string {

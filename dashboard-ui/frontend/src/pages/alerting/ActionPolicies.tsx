@@ -43,7 +43,7 @@ export function ActionPolicies({ url, canEdit }: { url: string; canEdit: boolean
         const list = (policies.data ?? []).filter((policy) => (policy.trigger?.minSeverity ?? 'low') === severity);
         return (
           <div key={severity} data-testid={`actions-${severity}`}>
-            <h3>{SEVERITY_LABEL[severity]} and above</h3>
+            <h3>{SEVERITY_LABEL[severity]}{severity === 'extreme' ? '' : ' and above'}</h3>
             {list.length === 0 ? <p className="hint">No action policy starts at this tier.</p> : (
               <ul className="plain">
                 {list.map((policy) => (
