@@ -106,6 +106,9 @@ describe('the live store', () => {
     expect(store.getSnapshot().connection).toBe('closed');
     store.close();
     expect(source.closed).toBe(true);
+    expect(store.getSnapshot().connection).toBe('closed');
+    store.connect();
+    expect(store.getSnapshot().connection).toBe('connecting');
   });
 
   it('builds the project stream URL of a team', () => {

@@ -97,6 +97,8 @@ export class LiveStore {
     if (this.source) return;
     const source = this.createSource(this.url);
     this.source = source;
+    // A store closed and connected again (React's strict mode does so on mount) says it is connecting, not closed.
+    if (this.state.connection !== 'connecting') this.update({ connection: 'connecting' }, true);
     source.onopen = () => this.update({ connection: 'open' }, true);
     // EventSource reconnects on its own after an error unless the server refused the stream (readyState CLOSED).
     source.onerror = () => this.update({ connection: source.readyState === CLOSED ? 'closed' : 'reconnecting' }, true);

@@ -15,6 +15,8 @@ export function RulesPage() {
   const url = serviceUrl(teamId, 'health', `projects/${project.id}/rules`);
   const [view, setView] = useState<RuleSetView>();
   const [etag, setEtag] = useState<string>();
+  const [loadError, setLoadError] = useState<unknown>();
+  // Kept apart from the load's error: a refused change stays on screen while the rules reload after it.
   const [error, setError] = useState<unknown>();
   const [editing, setEditing] = useState<string>();
   const [adding, setAdding] = useState(false);
@@ -23,8 +25,8 @@ export function RulesPage() {
 
   const load = useCallback(() => {
     request<RuleSetView>('GET', url)
-      .then(({ data, headers }) => { setView(data); setEtag(headers.get('ETag') ?? `"${data.version}"`); setError(undefined); })
-      .catch(setError);
+      .then(({ data, headers }) => { setView(data); setEtag(headers.get('ETag') ?? `"${data.version}"`); setLoadError(undefined); })
+      .catch(setLoadError);
   }, [url]);
   useEffect(load, [load]);
 
@@ -83,6 +85,7 @@ export function RulesPage() {
           ) : null}
         </div>
         {message ? <p role="status" className="ok">{message}</p> : null}
+        <ErrorMessage error={loadError} onRetry={load} />
         <ErrorMessage error={error} />
         {error instanceof ApiError && error.problem.line ? (
           <p className="field-error">At line {error.problem.line}, column {error.problem.column}{error.problem.key ? `, key ${error.problem.key}` : ''}.</p>
@@ -129,7 +132,7 @@ export function RulesPage() {
             ))}
           </ul>
         </section>
-      )) : error ? null : <p role="status">Loading rules…</p>}
+      )) : loadError ? null : <p role="status">Loading rules…</p>}
 
       <DryRunPanel url={`${url}/dry-run`} />
       <p><Link to={`/projects/${project.id}/alerting`}>Next: step 3, alerting and actions →</Link></p>
