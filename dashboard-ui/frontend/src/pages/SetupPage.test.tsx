@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInProject } from '../test/renderInProject';
 import { fakeApi, json } from '../test/fakeApi';
 import type { ProjectContext } from './ProjectNav';
 import { SetupPage } from './SetupPage';
@@ -43,15 +43,7 @@ const context: ProjectContext = {
 };
 
 function renderSetup() {
-  return render(
-    <MemoryRouter initialEntries={['/p']}>
-      <Routes>
-        <Route element={<Outlet context={context} />}>
-          <Route path="/p" element={<SetupPage />} />
-        </Route>
-      </Routes>
-    </MemoryRouter>,
-  );
+  return renderInProject(<SetupPage />, context);
 }
 
 describe('step 1: the binary upload', () => {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
-import { api, serviceUrl, upload } from '../api/client';
+import { api, request, serviceUrl, upload } from '../api/client';
 import type { BinaryInfo, Deployment } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useApi } from '../components/useApi';
@@ -49,20 +49,11 @@ export function SetupPage() {
     }
   }
 
-  async function deploy() {
+  /** Deploys (POST) or stops every replica (DELETE), then reads the deployment again. */
+  async function changeDeployment(method: 'POST' | 'DELETE') {
     setDeployError(undefined);
     try {
-      await api.post(serviceUrl(teamId, 'spawner', `${base}/deployment`));
-      deployment.reload();
-    } catch (cause) {
-      setDeployError(cause);
-    }
-  }
-
-  async function stop() {
-    setDeployError(undefined);
-    try {
-      await api.del(serviceUrl(teamId, 'spawner', `${base}/deployment`));
+      await request(method, serviceUrl(teamId, 'spawner', `${base}/deployment`));
       deployment.reload();
     } catch (cause) {
       setDeployError(cause);
@@ -133,8 +124,8 @@ export function SetupPage() {
         ) : deployment.data === null ? <p>Not deployed.</p> : null}
         {canEdit ? (
           <div className="buttons">
-            <button type="button" onClick={() => void deploy()} disabled={!binary.data} data-testid="deploy">Deploy</button>
-            {deployment.data ? <button type="button" className="secondary" onClick={() => void stop()}>Stop all replicas</button> : null}
+            <button type="button" onClick={() => void changeDeployment('POST')} disabled={!binary.data} data-testid="deploy">Deploy</button>
+            {deployment.data ? <button type="button" className="secondary" onClick={() => void changeDeployment('DELETE')}>Stop all replicas</button> : null}
           </div>
         ) : null}
         <ErrorMessage error={deployError} />

@@ -1,7 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInProject } from '../../test/renderInProject';
 import { fakeApi, json } from '../../test/fakeApi';
 import type { ProjectContext } from '../ProjectNav';
 import type { RuleSetView } from './model';
@@ -25,15 +25,7 @@ function view(version: number, enabled: boolean): RuleSetView {
 const URL = '/api/t/t1/health/projects/p1/rules';
 
 function renderRules() {
-  render(
-    <MemoryRouter initialEntries={['/r']}>
-      <Routes>
-        <Route element={<Outlet context={context} />}>
-          <Route path="/r" element={<RulesPage />} />
-        </Route>
-      </Routes>
-    </MemoryRouter>,
-  );
+  return renderInProject(<RulesPage />, context);
 }
 
 describe('step 2: the rules page', () => {
