@@ -49,7 +49,8 @@ final class JsonRpc {
                     HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (IOException | JacksonException e) {
-            throw new DemoException(method + " on " + endpoint + " failed: " + e.getMessage(), e);
+            // A refused connection carries no message of its own: its type says what happened.
+            throw new DemoException(method + " on " + endpoint + " failed: " + e, e);
         }
     }
 }

@@ -98,7 +98,7 @@ final class PlatformApi {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             return new Answer(built.method() + " " + built.uri().getPath(), response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new DemoException(built.method() + " " + built.uri() + " failed: " + e.getMessage(), e);
+            throw new DemoException(built.method() + " " + built.uri() + " failed: " + e, e);
         }
     }
 
