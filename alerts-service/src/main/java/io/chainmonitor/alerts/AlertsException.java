@@ -44,6 +44,10 @@ public final class AlertsException extends DomainProblemException {
         IN_USE(HttpStatus.CONFLICT, "in-use"),
         /** A secret was to be stored but no key is configured. */
         NO_SECRET_KEY(HttpStatus.SERVICE_UNAVAILABLE, "no-secret-key"),
+        /** A test message to the same contact and channel was sent a moment ago. */
+        TOO_MANY_TESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-tests"),
+        /** The contact has no address for the channel a test asked for. */
+        CHANNEL_NOT_SET(HttpStatus.UNPROCESSABLE_CONTENT, "channel-not-set"),
         /** An acknowledgement link whose signature does not match or that expired. */
         INVALID_ACK_LINK(HttpStatus.FORBIDDEN, "invalid-ack-link");
 
