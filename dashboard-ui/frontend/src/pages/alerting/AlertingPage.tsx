@@ -9,7 +9,7 @@ import type { ProjectContext } from '../ProjectNav';
 import { ActionPolicies } from './ActionPolicies';
 import { applyTierSettings, CHANNELS, effectiveRoute, tierSettings, type AlertPolicy, type TierSetting } from './policy';
 
-interface Contact {
+export interface Contact {
   id: string;
   name: string;
   email?: string;
@@ -125,6 +125,21 @@ function ContactsSection({ contacts, url, canEdit, onChange }: { contacts: Conta
     try { await api.del(`${url}/${contact.id}`); onChange(); } catch (cause) { setError(cause); }
   }
 
+  const [tested, setTested] = useState<Record<string, string>>({});
+
+  async function sendTest(contact: Contact, channel: TestChannel) {
+    setError(undefined);
+    const key = `${contact.id}/${channel}`;
+    setTested((current) => ({ ...current, [key]: 'sending…' }));
+    try {
+      const outcome = await api.post<TestOutcome>(`${url}/${contact.id}/test`, { channel });
+      setTested((current) => ({ ...current, [key]: describeTest(outcome) }));
+    } catch (cause) {
+      setTested((current) => ({ ...current, [key]: '' }));
+      setError(cause);
+    }
+  }
+
   const field = (key: keyof typeof empty, label: string, type = 'text') => (
     <div>
       <label htmlFor={`contact-${key}`}>{label}</label>
@@ -144,6 +159,21 @@ function ContactsSection({ contacts, url, canEdit, onChange }: { contacts: Conta
             {[contact.email && `email ${contact.email}`, contact.slackWebhook?.configured && 'Slack', contact.webhook?.configured && 'webhook',
               contact.pagerduty?.configured && 'PagerDuty', contact.telegramChatId && 'Telegram'].filter(Boolean).join(', ')}
             {canEdit ? <button type="button" className="danger small" onClick={() => void remove(contact)} aria-label={`Remove contact ${contact.name}`}>Remove</button> : null}
+            {canEdit ? (
+              <span className="buttons inline">
+                {testChannels(contact).map((channel) => (
+                  <button key={channel} type="button" className="small" data-testid={`test-${contact.name}-${channel}`}
+                    onClick={() => void sendTest(contact, channel)} aria-label={`Send a test alert to ${contact.name} by ${channel}`}>
+                    Send test ({channel})
+                  </button>
+                ))}
+              </span>
+            ) : null}
+            {testChannels(contact).map((channel) => tested[`${contact.id}/${channel}`] ? (
+              <p key={channel} role="status" data-testid={`test-result-${contact.name}-${channel}`}>
+                {channel}: {tested[`${contact.id}/${channel}`]}
+              </p>
+            ) : null)}
           </li>
         ))}
       </ul>
@@ -162,4 +192,35 @@ function ContactsSection({ contacts, url, canEdit, onChange }: { contacts: Conta
       <ErrorMessage error={error} />
     </section>
   );
+}
+
+type TestChannel = 'email' | 'slack' | 'webhook' | 'pagerduty' | 'telegram';
+
+/** What the alerts service answers to a test message. */
+export interface TestOutcome {
+  channel: string;
+  delivered: boolean;
+  retryable: boolean;
+  reason?: string | null;
+  detail?: string | null;
+}
+
+/** The channels a contact has an address for, in the order the form lists them. */
+export function testChannels(contact: Contact): TestChannel[] {
+  const channels: TestChannel[] = [];
+  if (contact.email) channels.push('email');
+  if (contact.slackWebhook?.configured) channels.push('slack');
+  if (contact.webhook?.configured) channels.push('webhook');
+  if (contact.pagerduty?.configured) channels.push('pagerduty');
+  if (contact.telegramChatId) channels.push('telegram');
+  return channels;
+}
+
+/** A test's outcome in words. */
+export function describeTest(outcome: TestOutcome): string {
+  if (outcome.delivered) {
+    return `delivered${outcome.detail ? ` (${outcome.detail})` : ''}`;
+  }
+  const why = [outcome.reason?.replaceAll('_', ' '), outcome.detail].filter(Boolean).join(': ');
+  return `not delivered${why ? ` — ${why}` : ''}${outcome.retryable ? '; a real alert would be retried' : ''}`;
 }
