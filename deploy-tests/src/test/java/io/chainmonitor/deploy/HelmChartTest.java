@@ -76,6 +76,29 @@ class HelmChartTest {
     }
 
     @Test
+    void everyVariableIsOneTheServiceReadsOrBindsToAPropertyItHas() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (RenderedChart chart : List.of(defaults, production)) {
+            for (ServiceModule module : ServiceModule.all()) {
+                ConfigurationKeys keys = ConfigurationKeys.of(module);
+                Map<String, EnvVar> env = chart.one(Deployment.class, RenderedChart.fullname(module.name())).getSpec()
+                        .getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
+                        .collect(Collectors.toMap(EnvVar::getName, e -> e));
+                assertThat(env.keySet()).as(module.name() + " reads these from the environment")
+                        .containsAll(module.placeholders());
+                assertThat(env.get("SERVER_PORT").getValue()).isEqualTo(String.valueOf(module.port()));
+                assertThat(env.get("MANAGEMENT_SERVER_PORT").getValue())
+                        .isEqualTo(String.valueOf(module.managementPort()));
+                env.keySet().stream().filter(n -> n.startsWith("CHAIN_MONITOR_") && !module.placeholders().contains(n))
+                        // A map's keys (images per chain type) are data, not property names.
+                        .map(n -> n.replaceFirst("(_IMAGES)_.*$", "$1"))
+                        .forEach(n -> keys.problemWith(n).ifPresent(p -> problems.add(module.name() + ": " + p)));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void everyServiceHasAPodDisruptionBudgetSelectingItsPods() {
         for (String name : ServiceModule.NAMES) {
             PodDisruptionBudget budget = defaults.one(PodDisruptionBudget.class, RenderedChart.fullname(name));
