@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -224,6 +225,25 @@ class HelmChartTest {
                         .singleElement()
                         .satisfies(r -> assertThat(r.getFrom()).allMatch(p -> p.getNamespaceSelector() != null));
             }
+        }
+    }
+
+    @Test
+    void theDashboardIsTheOnlyServiceBehindAnIngress() {
+        assertThat(defaults.ofKind("Ingress")).isEmpty();
+        Ingress ingress = production.one(Ingress.class, "cm-dashboard-ui");
+        assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getHost()).isEqualTo("chain-monitor.example.com");
+            assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+                assertThat(path.getBackend().getService().getName()).isEqualTo("cm-dashboard-ui");
+                assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+            });
+        });
+        assertThat(ingress.getSpec().getTls()).singleElement()
+                .satisfies(tls -> assertThat(tls.getSecretName()).isEqualTo("chain-monitor-tls"));
+        for (RenderedChart chart : List.of(defaults, production)) {
+            assertThat(chart.all(io.fabric8.kubernetes.api.model.Service.class))
+                    .allSatisfy(s -> assertThat(s.getSpec().getType()).isEqualTo("ClusterIP"));
         }
     }
 
