@@ -11,9 +11,11 @@ import java.util.Objects;
  *
  * @param networkHashrate hashes per second (Bitcoin family {@code getnetworkhashps}), {@code null} elsewhere
  * @param mempoolSize pending transactions: Bitcoin mempool, EVM txpool pending plus queued
+ * @param finalizedLag blocks between the head and the last finalized block (EVM {@code finalized} tag), {@code null}
+ *        where the node has no finality to report
  */
 public record NodeStatus(Instant sampledAt, String clientVersion, int peerCount, List<Peer> peers, boolean syncing,
-        Long mempoolSize, Long mempoolBytes, Double networkHashrate, Double difficulty) {
+        Long mempoolSize, Long mempoolBytes, Double networkHashrate, Double difficulty, Long finalizedLag) {
 
     public NodeStatus {
         Objects.requireNonNull(sampledAt, "sampledAt");

@@ -92,7 +92,7 @@ public final class BitcoinChainClient extends JsonRpcChainClient {
             return new NodeStatus(sampledAt, Answers.text(network, "subversion"), connections, peers,
                     answers.get(3).path("initialblockdownload").asBoolean(false), Answers.integer(mempool, "size"),
                     Answers.integer(mempool, "bytes"), answers.get(4).decimalValue().doubleValue(),
-                    answers.get(5).decimalValue().doubleValue());
+                    answers.get(5).decimalValue().doubleValue(), null);
         });
     }
 

@@ -71,7 +71,8 @@ public final class EvmChainClient extends JsonRpcChainClient {
         Instant sampledAt = Instant.now();
         List<RpcReply> replies = rpc().batch(List.of(RpcCall.of("web3_clientVersion"), RpcCall.of("net_peerCount"),
                 RpcCall.of("eth_syncing"), RpcCall.of("txpool_status"), RpcCall.of("admin_peers"),
-                RpcCall.of("eth_getBlockByNumber", "latest", false)));
+                RpcCall.of("eth_getBlockByNumber", "latest", false),
+                RpcCall.of("eth_getBlockByNumber", "finalized", false)));
         JsonNode syncing = replies.get(2).orThrow();
         JsonNode latestAnswer = replies.get(5).orThrow();
         return Answers.decode("status", () -> {
@@ -87,13 +88,25 @@ public final class EvmChainClient extends JsonRpcChainClient {
             boolean isSyncing = !(syncing.isBoolean() && !syncing.booleanValue());
             BigInteger difficulty = latest.getDifficultyRaw() == null ? BigInteger.ZERO : latest.getDifficulty();
             return new NodeStatus(sampledAt, version, Math.max(peerCount, peers.size()), peers, isSyncing, mempool,
-                    null, null, difficulty.doubleValue());
+                    null, null, difficulty.doubleValue(), finalizedLag(latest, replies.get(6)));
         });
     }
 
     @Override
     public HeadSubscription subscribeHeads(HeadListener listener) {
         return followHeads(listener, newHeads);
+    }
+
+    /**
+     * Blocks between the head and the {@code finalized} block; {@code null} when the node knows no such tag (before
+     * the Merge, or a client without it) or has nothing finalized yet.
+     */
+    private Long finalizedLag(EthBlock.Block latest, RpcReply finalized) {
+        if (finalized.failed() || finalized.result().isNull()) {
+            return null;
+        }
+        EthBlock.Block block = blocks.header(finalized.result());
+        return Math.max(0, latest.getNumber().longValueExact() - block.getNumber().longValueExact());
     }
 
     /** geth's {@code admin_peers}, where the node opens the admin namespace. */

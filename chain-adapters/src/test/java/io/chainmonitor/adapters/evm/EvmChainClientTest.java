@@ -274,11 +274,15 @@ class EvmChainClientTest {
         node.on("web3_clientVersion", params -> JSON.readTree("\"anvil/v1.7.1\""))
                 .on("eth_syncing", params -> JSON.readTree("false"))
                 .on("txpool_status", params -> JSON.readTree("{\"pending\":\"0x3\",\"queued\":\"0x11\"}"))
-                .on("eth_getBlockByNumber", params -> block);
+                .on("eth_getBlockByNumber", params -> params.get(0).asString().equals("finalized")
+                        ? ((ObjectNode) block.deepCopy()).put("number", "0x0")
+                        : block);
 
         NodeStatus status = client().status();
 
         assertThat(status.clientVersion()).isEqualTo("anvil/v1.7.1");
+        // The recorded head is block 2; the node finalized block 0.
+        assertThat(status.finalizedLag()).isEqualTo(2);
         assertThat(status.peerCount()).isZero();
         assertThat(status.peers()).isEmpty();
         assertThat(status.syncing()).isFalse();

@@ -47,7 +47,9 @@ public enum Metric {
     NODE_PEERS("node.peers", "count"), NODE_PEERS_NEW("node.peers.new", "count"), NODE_PEERS_SUBNETS(
             "node.peers.subnets", "count"), NODE_PEERS_NEW_SAME_SUBNET_RATIO("node.peers.new_same_subnet_ratio",
                     "ratio"), NODE_PEERS_DIFFERENT_TIP("node.peers.different_tip", "count"), NODE_PEER_PING(
-                            "node.peer.ping", "seconds"), NODE_MEMPOOL_SIZE("node.mempool.size",
+                            "node.peer.ping",
+                            "seconds"), CHAIN_FINALIZED_LAG("chain.finalized.lag", "blocks"), NODE_MEMPOOL_SIZE(
+                                    "node.mempool.size",
                                     "count"), NODE_MEMPOOL_BYTES("node.mempool.bytes", "bytes"), NODE_RPC_LATENCY(
                                             "node.rpc.latency", "seconds"), NODE_SYNCING("node.syncing",
                                                     "boolean"), NODE_RPC_AVAILABLE("node.rpc.available", "boolean");

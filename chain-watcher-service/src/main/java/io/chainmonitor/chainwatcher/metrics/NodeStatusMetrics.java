@@ -47,6 +47,9 @@ public final class NodeStatusMetrics {
         if (status.mempoolBytes() != null) {
             samples.add(Metric.NODE_MEMPOOL_BYTES.sample(status.mempoolBytes()));
         }
+        if (status.finalizedLag() != null) {
+            samples.add(Metric.CHAIN_FINALIZED_LAG.sample(status.finalizedLag()));
+        }
         samples.add(Metric.NODE_RPC_LATENCY.sample(BlockMetrics.seconds(latency)));
         samples.add(Metric.NODE_SYNCING.sample(status.syncing() ? 1 : 0));
         samples.add(Metric.NODE_RPC_AVAILABLE.sample(1));

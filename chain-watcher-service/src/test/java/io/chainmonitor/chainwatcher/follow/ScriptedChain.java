@@ -141,7 +141,7 @@ final class ScriptedChain implements ChainClient {
     @Override
     public NodeStatus status() {
         check("status");
-        return new NodeStatus(Instant.now(), "scripted", 0, List.of(), false, 0L, null, null, null);
+        return new NodeStatus(Instant.now(), "scripted", 0, List.of(), false, 0L, null, null, null, null);
     }
 
     @Override

@@ -151,7 +151,7 @@ class BlockMetricsMathTest {
 
         assertThat(before).containsEntry("node.peers.new", 0.0).containsEntry("node.peers.subnets", 2.0)
                 .containsEntry("node.peer.ping", 0.03).containsEntry("node.rpc.available", 1.0)
-                .containsEntry("node.rpc.latency", 0.005);
+                .containsEntry("node.rpc.latency", 0.005).containsEntry("chain.finalized.lag", 64.0);
         assertThat(after).containsEntry("node.peers.new", 3.0)
                 .containsEntry("node.peers.subnets", 2.0)
                 .containsEntry("node.peers.new_same_subnet_ratio", 2.0 / 3)
@@ -163,7 +163,7 @@ class BlockMetricsMathTest {
     }
 
     private static NodeStatus status(NodeStatus.Peer... peers) {
-        return new NodeStatus(T0, "test", peers.length, List.of(peers), false, 3L, 900L, null, null);
+        return new NodeStatus(T0, "test", peers.length, List.of(peers), false, 3L, 900L, null, null, 64L);
     }
 
     private static NodeStatus.Peer peer(String id, String address, Long height, Integer pingMillis) {
