@@ -187,8 +187,8 @@ class Deployments {
             for (ReplicaPlanner.Slot slot : slots) {
                 StoredDeployment.Replica row = rows.get(slot.key().replicaId());
                 Path executable = binaries.executableOf(stored.projectId(), row.binarySha256());
-                ReplicaSpec spec = ReplicaPlanner.spec(chain, row.extraArgs(), executable, credentials, slot,
-                        ReplicaPlanner.peersOf(slot, slots));
+                ReplicaSpec spec = ReplicaPlanner.spec(chain, row.extraArgs(), stored.settings().network(),
+                        executable, credentials, slot, ReplicaPlanner.peersOf(slot, slots));
                 live.add(new LiveDeployment.Replica(spec, row.binarySha256(), row.extraArgs()));
             }
             live.rollout(stored.rollout());

@@ -52,8 +52,8 @@ final class ReplicaPlanner {
                         reservePorts.reserve(replicaId, location.name(), roles)));
             }
         }
-        return slots.stream().map(slot -> spec(chain, settings.extraArgs(), executable, credentials, slot,
-                peersOf(slot, slots))).toList();
+        return slots.stream().map(slot -> spec(chain, settings.extraArgs(), settings.network(), executable,
+                credentials, slot, peersOf(slot, slots))).toList();
     }
 
     /** The id of the n-th replica a deployment ever had, counted from 1. */
@@ -69,13 +69,16 @@ final class ReplicaPlanner {
     }
 
     /** One replica's spec on its ports, peered with {@code peers} when its chain type peers by argument. */
-    static ReplicaSpec spec(ChainType chain, List<String> extraArgs, Path executable, NodeRpcCredentials credentials,
-            Slot slot, List<PeerAddress> peers) {
+    static ReplicaSpec spec(ChainType chain, List<String> extraArgs, String network, Path executable,
+            NodeRpcCredentials credentials, Slot slot, List<PeerAddress> peers) {
         NodeTemplate template = chain.node();
         Credentials replicaCredentials = template.rpcAuth() == RpcAuth.USER_PASSWORD
                 ? credentials.forReplica(slot.key().projectId(), slot.key().replicaId())
                 : null;
         Map<String, String> values = values(slot, replicaCredentials);
+        if (network != null) {
+            values.put(Placeholder.NETWORK.key(), network);
+        }
         List<String> arguments = new ArrayList<>(
                 template.render(values, template.peerArgument() != null ? peers : List.of()));
         arguments.addAll(extraArgs);

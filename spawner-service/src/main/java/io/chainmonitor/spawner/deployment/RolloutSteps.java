@@ -62,7 +62,8 @@ class RolloutSteps {
             if (!isCurrent(live) || live.replica(old.id()).isEmpty()) {
                 return REMOVED;
             }
-            ReplicaSpec spec = ReplicaPlanner.spec(live.chain(), extraArgs, executable, deployments.credentials(),
+            ReplicaSpec spec = ReplicaPlanner.spec(live.chain(), extraArgs, live.settings().network(), executable,
+                    deployments.credentials(),
                     slotOf(old), ReplicaPlanner.peersOf(slotOf(old), slots(live)));
             next = new LiveDeployment.Replica(spec, binarySha256, extraArgs);
         }
@@ -92,7 +93,8 @@ class RolloutSteps {
                     location, ports);
             List<ReplicaPlanner.Slot> all = new ArrayList<>(slots(live));
             all.add(slot);
-            spec = ReplicaPlanner.spec(live.chain(), extraArgs, executable, deployments.credentials(), slot,
+            spec = ReplicaPlanner.spec(live.chain(), extraArgs, live.settings().network(), executable,
+                    deployments.credentials(), slot,
                     ReplicaPlanner.peersOf(slot, all));
             repository.insertReplica(live.projectId(), deployments.row(spec, binarySha256, extraArgs));
             live.add(new LiveDeployment.Replica(spec, binarySha256, extraArgs));

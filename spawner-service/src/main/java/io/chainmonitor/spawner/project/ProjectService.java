@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.chainmonitor.events.project.ProjectLifecycle.Change;
+import io.chainmonitor.rules.chain.NetworkSetting;
 import io.chainmonitor.spawner.SpawnerException;
 import io.chainmonitor.spawner.SpawnerException.Reason;
 
@@ -43,6 +44,7 @@ public class ProjectService {
         Caller.User user = requireUser(caller);
         ChainTypeInfo chain = chainType(request.chainType());
         replicaCheck.check(request.replicas());
+        checkNetwork(chain.id(), request.replicas().network());
         UUID id = UUID.randomUUID();
         requireFreeName(user.owner(), request.name(), id);
         Instant now = Project.now();
@@ -58,6 +60,13 @@ public class ProjectService {
         requireUser(caller);
         Project current = lockReadable(caller, id);
         replicaCheck.check(update.replicas());
+        checkNetwork(current.chainType(), update.replicas().network());
+        if (!effectiveNetwork(current.chainType(), update.replicas().network())
+                .equals(effectiveNetwork(current.chainType(), current.replicas().network()))) {
+            throw SpawnerException.invalidField(SpawnerException.Reason.INVALID_REPLICAS, "replicas.network",
+                    "cannot change from " + effectiveNetwork(current.chainType(), current.replicas().network())
+                            + ": a replica's chain data belongs to its network; create another project");
+        }
         requireFreeName(current.owner(), update.name(), id);
         Project changed = current.next(update.name(), update.replicas(), current.binarySha256(), Project.now());
         saveUniquelyNamed(update.name(), () -> projects.update(changed));
@@ -77,6 +86,32 @@ public class ProjectService {
         projects.markDeleted(id, deleted.updatedAt());
         changeLog.projectChanged(deleted, Change.DELETED, caller, Map.of());
         publisher.publishEvent(new ProjectDeleted(id));
+    }
+
+    /** Refuses a network the chain type does not allow, or any network for a chain type without one. */
+    private void checkNetwork(String chainType, String network) {
+        if (network == null) {
+            return;
+        }
+        NetworkSetting setting = chainTypes.definition(chainType).map(chain -> chain.node().network()).orElse(null);
+        if (setting == null) {
+            throw SpawnerException.invalidField(SpawnerException.Reason.INVALID_REPLICAS, "replicas.network",
+                    "is not a setting of chain type " + chainType + ": its node runs one network");
+        }
+        if (!setting.allows(network)) {
+            throw SpawnerException.invalidField(SpawnerException.Reason.INVALID_REPLICAS, "replicas.network",
+                    "'" + network + "' is not a network of " + chainType + "; allowed: "
+                            + String.join(", ", setting.allowed()));
+        }
+    }
+
+    /** The network replicas of the chain type run on with this setting: the given one or the chain's default. */
+    private String effectiveNetwork(String chainType, String network) {
+        if (network != null) {
+            return network;
+        }
+        return chainTypes.definition(chainType).map(chain -> chain.node().network())
+                .map(NetworkSetting::defaultValue).orElse("");
     }
 
     /** The caller's project, or not found. */
@@ -176,6 +211,9 @@ public class ProjectService {
         project.replicas().locations().forEach(location -> changes.put("replicas.locations." + location.name(),
                 String.valueOf(location.count())));
         changes.put("replicas.extraArgs", String.join(" ", project.replicas().extraArgs()));
+        if (project.replicas().network() != null) {
+            changes.put("replicas.network", project.replicas().network());
+        }
         return changes;
     }
 }

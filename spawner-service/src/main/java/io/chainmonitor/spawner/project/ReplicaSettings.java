@@ -14,14 +14,22 @@ import jakarta.validation.constraints.Size;
  * @param total the number of replicas; the locations' counts add up to it
  * @param locations each configured location used, with its number of replicas
  * @param extraArgs arguments appended to the chain type's node launch template
+ * @param network the chain network the replicas join ({@code main}, {@code test}, {@code regtest}, … as the chain
+ *        type allows); {@code null} is the chain type's default network. It cannot change once the project exists
  */
 public record ReplicaSettings(
         @NotNull @Positive Integer total,
         @NotEmpty @Size(max = 32) List<@NotNull @Valid LocationCount> locations,
-        @Size(max = 64) List<@NotNull @Size(max = 512) String> extraArgs) {
+        @Size(max = 64) List<@NotNull @Size(max = 512) String> extraArgs,
+        @Size(max = 32) String network) {
 
     public ReplicaSettings {
         extraArgs = extraArgs == null ? List.of() : extraArgs;
+    }
+
+    /** Settings on the chain type's default network. */
+    public ReplicaSettings(Integer total, List<LocationCount> locations, List<String> extraArgs) {
+        this(total, locations, extraArgs, null);
     }
 
     /** A location's name and the number of replicas it runs. */

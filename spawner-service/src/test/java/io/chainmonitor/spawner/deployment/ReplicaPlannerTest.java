@@ -126,6 +126,19 @@ class ReplicaPlannerTest {
         });
     }
 
+    @Test
+    void theProjectsNetworkIsTheOneTheNodesJoinWithItsOwnArguments() {
+        ReplicaSettings settings = new ReplicaSettings(1, List.of(new LocationCount("local-a", 1)), List.of(),
+                "main");
+
+        ReplicaSpec spec = ReplicaPlanner.plan("p-3", CATALOG.require("litecoin"), settings, LITECOIND, CREDENTIALS,
+                ports).getFirst();
+
+        assertThat(spec.arguments()).contains("-chain=main").doesNotContain("-chain=regtest",
+                "-maxtipage=2000000000");
+        assertThat(planLitecoin(List.of()).getFirst().arguments()).contains("-chain=regtest");
+    }
+
     private List<ReplicaSpec> planLitecoin(List<String> extraArgs) {
         ReplicaSettings settings = new ReplicaSettings(3,
                 List.of(new LocationCount("local-a", 2), new LocationCount("local-b", 1)), extraArgs);

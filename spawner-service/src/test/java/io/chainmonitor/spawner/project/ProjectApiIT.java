@@ -87,6 +87,34 @@ class ProjectApiIT extends SpawnerIT {
     }
 
     @Test
+    void theNetworkIsOneTheChainTypeAllowsAndStaysWhatItWasCreatedWith() {
+        HttpResponse<String> created = send("POST", "/api/v1/projects", alice, """
+                {"name": "ltc mainnet", "chainType": "litecoin",
+                 "replicas": {"total": 1, "locations": [{"name": "local", "count": 1}], "network": "main"}}
+                """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created).get("replicas").get("network").asString()).isEqualTo("main");
+        String id = json(created).get("id").asString();
+        Stored before = stored();
+
+        HttpResponse<String> unknown = send("POST", "/api/v1/projects", alice, """
+                {"name": "ltc signet", "chainType": "litecoin",
+                 "replicas": {"total": 1, "locations": [{"name": "local", "count": 1}], "network": "signet"}}
+                """);
+        assertProblem(unknown, 400, "invalid-replicas", "replicas.network");
+        assertThat(json(unknown).get("detail").asString()).contains("main", "regtest");
+        assertProblem(send("POST", "/api/v1/projects", alice, """
+                {"name": "anvil main", "chainType": "anvil",
+                 "replicas": {"total": 1, "locations": [{"name": "local", "count": 1}], "network": "main"}}
+                """), 400, "invalid-replicas", "replicas.network");
+        assertProblem(send("PUT", "/api/v1/projects/" + id, alice, """
+                {"name": "ltc mainnet", "replicas": {"total": 1, "locations": [{"name": "local", "count": 1}],
+                 "network": "regtest"}}
+                """), 400, "invalid-replicas", "replicas.network");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownChainTypeIsRefusedWithTheValidOnesAndNothingIsStored() {
         Stored before = stored();
         HttpResponse<String> response = send("POST", "/api/v1/projects", alice, projectJson("x", "dogecoin"));
