@@ -58,6 +58,8 @@ class DeploymentRestartIT {
     private static final Path DATA = BuildDirectory.newTempDirectory("spawner-restart-");
     private static final String TOKEN = JwtTestTokens.hmac().token(claims -> claims.subject("restarter"));
     private static final List<Long> STARTED = new ArrayList<>();
+    /** The rollout test's processes, apart: the other test checks that every one of its own is gone. */
+    private static final List<Long> UPGRADED = new ArrayList<>();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ConfigurableApplicationContext spawner;
@@ -65,6 +67,7 @@ class DeploymentRestartIT {
     @AfterAll
     static void noNodeIsLeft() {
         STARTED.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        UPGRADED.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
     @Test
@@ -127,7 +130,7 @@ class DeploymentRestartIT {
         Path anvil = TestBinaries.required("chain-monitor.test.anvil");
         upload(id, Files.readAllBytes(anvil));
         send("POST", deployment(id), null, 202);
-        STARTED.addAll(awaitRunningPids(id, 2));
+        UPGRADED.addAll(awaitRunningPids(id, 2));
         // The new release takes a few seconds to come up, so the spawner stops while its rollout is under way.
         byte[] slowRelease = ("#!/bin/sh\nsleep 3\nexec " + anvil.toAbsolutePath() + " \"$@\"\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -148,15 +151,19 @@ class DeploymentRestartIT {
                         .containsExactlyInAnyOrder("r-1 RUNNING " + release, "r-2 RUNNING " + release);
             });
             JsonNode replica = json(send("GET", deployment(id), null, 200)).get("replicas").get(1);
-            STARTED.add(replica.get("pid").asLong());
+            UPGRADED.add(replica.get("pid").asLong());
             new JsonRpcTestClient(null, null).call(replica.get("rpcUrl").asString(), "eth_blockNumber");
-            assertThat(TopicReader.eventsOf("cm.audit.v1", id).stream().map(Envelope::data)
-                    .filter(AuditEntry.class::isInstance).map(entry -> ((AuditEntry) entry).action()))
-                    .contains("deployment.rollout-started", "deployment.rollout-done");
-
-            send("DELETE", deployment(id), null, 204);
+            // Audit entries leave through the outbox, a moment after the change.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(TopicReader.eventsOf("cm.audit.v1", id).stream()
+                    .map(Envelope::data).filter(AuditEntry.class::isInstance)
+                    .map(entry -> ((AuditEntry) entry).action()))
+                    .contains("deployment.rollout-started", "deployment.rollout-done"));
         } finally {
-            spawner.close();
+            try {
+                send("DELETE", deployment(id), null, 204);
+            } finally {
+                spawner.close();
+            }
         }
     }
 
