@@ -20,6 +20,7 @@ import io.chainmonitor.rules.chain.ChainCatalog;
 import io.chainmonitor.rules.chain.ChainFamily;
 import io.chainmonitor.rules.chain.ChainType;
 import io.chainmonitor.rules.chain.RpcAuth;
+import io.chainmonitor.rules.chain.WebSocketEndpoint;
 import io.chainmonitor.support.security.NodeRpcCredentials;
 import io.chainmonitor.wirelistener.WireListenerException;
 import io.chainmonitor.wirelistener.WireListenerException.Reason;
@@ -74,7 +75,7 @@ public class Listeners implements DisposableBean {
             URI uri = URI.create(endpoints.rpcUrl());
             rpc = new RpcChannelInitializer(new RpcTarget(key, uri.getHost(), uri.getPort(),
                     authorization(type, key), type.rpc(), type.family() == ChainFamily.BITCOIN,
-                    properties.criticalFor(key.projectId())), services);
+                    properties.criticalFor(key.projectId()), webSocket(type, endpoints, uri)), services);
         }
         P2pChannelInitializer p2p = null;
         if (endpoints != null && endpoints.p2pAddress() != null && type.p2p() != null) {
@@ -88,6 +89,20 @@ public class Listeners implements DisposableBean {
         listener.open(boss, workers, properties.limits().maxConnections());
         byReplica.put(id, listener);
         LOG.info("Listening for {} on rpc {} p2p {}", key.subject(), listener.rpcPort(), listener.p2pPort());
+    }
+
+    /** The node's WebSocket endpoint (anvil serves it on its RPC port, geth on {@code {wsPort}}), or null. */
+    private static URI webSocket(ChainType type, ReplicaLifecycle.Endpoints endpoints, URI rpc) {
+        URI ws;
+        if (endpoints.wsUrl() != null && !endpoints.wsUrl().isBlank()) {
+            ws = URI.create(endpoints.wsUrl());
+        } else if (type.node() != null && type.node().websocket() == WebSocketEndpoint.RPC_PORT) {
+            // The spawner publishes no wsUrl for a node that upgrades on its RPC port.
+            ws = URI.create("ws://" + rpc.getHost() + ":" + rpc.getPort() + "/");
+        } else {
+            return null;
+        }
+        return ws.getPath() == null || ws.getPath().isEmpty() ? ws.resolve("/") : ws;
     }
 
     /** Closes a replica's public ports for good. */

@@ -1,5 +1,7 @@
 package io.chainmonitor.wirelistener.proxy;
 
+import java.net.URI;
+
 import io.chainmonitor.rules.chain.RpcCatalog;
 import io.chainmonitor.wirelistener.WireListenerProperties.CriticalPolicy;
 import io.chainmonitor.wirelistener.listen.ReplicaKey;
@@ -14,7 +16,8 @@ import io.chainmonitor.wirelistener.listen.ReplicaKey;
  * @param catalog the methods the chain serves and the critical ones
  * @param bitcoinFamily whether errors are answered the Bitcoin Core way (JSON-RPC 1.0, HTTP 404/500)
  * @param critical what critical calls get
+ * @param ws the node's own WebSocket endpoint, or null when it has none (upgrades are then refused)
  */
 public record RpcTarget(ReplicaKey replica, String host, int port, String authorization, RpcCatalog catalog,
-        boolean bitcoinFamily, CriticalPolicy critical) {
+        boolean bitcoinFamily, CriticalPolicy critical, URI ws) {
 }
