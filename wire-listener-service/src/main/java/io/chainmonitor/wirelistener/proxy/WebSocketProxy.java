@@ -260,7 +260,7 @@ final class WebSocketProxy {
     }
 
     private void observe(Detector detector, String method, Disposition disposition, String excerpt, long bytes) {
-        services.observe(client, target.replica(), WireIncident.Port.RPC, detector, method, "ws:" + upgrade.uri(),
+        services.observe(client, target.replica(), WireIncident.Port.RPC, detector, method, null,
                 disposition, excerpt, bytes);
     }
 
@@ -383,17 +383,15 @@ final class WebSocketProxy {
                 upgradeClient();
                 return;
             }
-            switch (msg) {
-                case PingWebSocketFrame ping -> {
-                    ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
-                }
-                case PongWebSocketFrame pong -> pong.release();
-                case CloseWebSocketFrame close -> {
-                    client.writeAndFlush(close).addListener(ChannelFutureListener.CLOSE);
-                    ctx.close();
-                }
-                case WebSocketFrame frame when open -> client.writeAndFlush(frame);
-                default -> ReferenceCountUtil.release(msg);
+            if (msg instanceof PingWebSocketFrame ping) {
+                ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
+            } else if (msg instanceof CloseWebSocketFrame close) {
+                client.writeAndFlush(close).addListener(ChannelFutureListener.CLOSE);
+                ctx.close();
+            } else if (open && msg instanceof WebSocketFrame frame && !(frame instanceof PongWebSocketFrame)) {
+                client.writeAndFlush(frame);
+            } else {
+                ReferenceCountUtil.release(msg);
             }
         }
 

@@ -118,7 +118,7 @@ class RpcPipelineFuzzTest {
         RandomGenerator<Sample> generator = samples().generator(1000);
         Random random = new Random(20261122L);
         RpcChannelInitializer initializer = new RpcChannelInitializer(new RpcTarget(REPLICA, "127.0.0.1", 8545, null,
-                catalog, false, WireListenerProperties.CriticalPolicy.REFUSE, null), services, node);
+                catalog, false, () -> WireListenerProperties.CriticalPolicy.REFUSE, null), services, node);
         EmbeddedChannel client = null;
         long forwarded = 0;
         long recorded = 0;
