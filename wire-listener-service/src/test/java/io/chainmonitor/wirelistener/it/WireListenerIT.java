@@ -450,6 +450,25 @@ class WireListenerIT {
     }
 
     @Test
+    void aSourceBlockedWhileItsWebSocketIsOpenIsCutOffAtItsNextMessage() throws Exception {
+        try (WsClient ws = new WsClient(wsPublic())) {
+            HttpResponse<String> block = api(wsProject, "POST", "/blocks",
+                    "{\"source\":\"127.0.0.1\",\"duration\":\"PT5M\",\"reason\":\"ws test\"}");
+            assertThat(block.statusCode()).isEqualTo(201);
+            try {
+                ws.sendAsync("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}");
+                assertThat(ws.closed().get(60, TimeUnit.SECONDS)).isIn(1008, -1);
+                assertThat(ws.messages()).isEmpty();
+            } finally {
+                String id = JSON.readTree(block.body()).get("id").asString();
+                assertThat(api(wsProject, "DELETE", "/blocks/" + id, null).statusCode()).isEqualTo(204);
+            }
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(incidents(wsProject)).anySatisfy(
+                i -> assertThat(i.classification()).isEqualTo("denial-of-service.blocked-source")));
+    }
+
+    @Test
     void moreSubscriptionsThanAllowedOnOneConnectionAreRefusedAndRecorded() throws Exception {
         try (WsClient ws = new WsClient(wsPublic())) {
             for (int i = 0; i < 4; i++) {
