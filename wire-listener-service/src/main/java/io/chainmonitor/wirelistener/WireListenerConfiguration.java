@@ -16,7 +16,9 @@ import io.chainmonitor.support.kafka.EventPublisher;
 import io.chainmonitor.support.project.ProjectOwnership;
 import io.chainmonitor.support.security.NodeRpcCredentials;
 import io.chainmonitor.wirelistener.block.SourceGate;
+import io.chainmonitor.wirelistener.listen.ListenerPorts;
 import io.chainmonitor.wirelistener.listen.Listeners;
+import io.chainmonitor.wirelistener.policy.WirePolicies;
 import io.chainmonitor.wirelistener.proxy.ProxyServices;
 import io.chainmonitor.wirelistener.record.TrafficMetrics;
 import io.chainmonitor.wirelistener.record.WireRecorder;
@@ -61,8 +63,15 @@ class WireListenerConfiguration {
 
     @Bean
     Listeners listeners(ChainCatalog catalog, WireListenerProperties properties, WireRecorder recorder,
-            TrafficMetrics traffic, SourceGate gate, Clock clock, ObjectProvider<NodeRpcCredentials> credentials) {
+            TrafficMetrics traffic, SourceGate gate, Clock clock, ObjectProvider<NodeRpcCredentials> credentials,
+            WirePolicies policies, JdbcClient jdbc) {
         return new Listeners(catalog, properties,
-                new ProxyServices(recorder, traffic, gate, properties.limits(), clock), credentials.getIfAvailable());
+                new ProxyServices(recorder, traffic, gate, properties.limits(), clock), credentials.getIfAvailable(),
+                policies, new ListenerPorts(jdbc));
+    }
+
+    @Bean
+    WirePolicies wirePolicies(JdbcClient jdbc, WireListenerProperties properties) {
+        return new WirePolicies(jdbc, properties);
     }
 }

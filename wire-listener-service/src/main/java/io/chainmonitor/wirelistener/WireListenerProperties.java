@@ -67,6 +67,9 @@ public record WireListenerProperties(
      * @param requestsPerSecond sustained requests per source address (token bucket)
      * @param burst requests a source may send at once above the sustained rate
      * @param handshakeTimeout how long a P2P client has to send its first bytes
+     * @param maxWsFrameBytes largest WebSocket frame a client may send (a message of several frames is bounded by
+     *        {@code maxBodyBytes})
+     * @param maxSubscriptions open {@code eth_subscribe} subscriptions per WebSocket connection
      */
     public record Limits(
             @Min(1024) @DefaultValue("1048576") int maxBodyBytes,
@@ -78,7 +81,9 @@ public record WireListenerProperties(
             @Min(1) @DefaultValue("2048") int maxConnections,
             @Min(1) @DefaultValue("200") int requestsPerSecond,
             @Min(1) @DefaultValue("400") int burst,
-            @NotNull @DefaultValue("10s") Duration handshakeTimeout) {
+            @NotNull @DefaultValue("10s") Duration handshakeTimeout,
+            @Min(125) @DefaultValue("262144") int maxWsFrameBytes,
+            @Min(1) @DefaultValue("32") int maxSubscriptions) {
     }
 
     /**

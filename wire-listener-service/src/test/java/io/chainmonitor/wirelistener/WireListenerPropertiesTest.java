@@ -16,7 +16,7 @@ class WireListenerPropertiesTest {
     private static WireListenerProperties with(Map<String, CriticalPolicy> projects) {
         return new WireListenerProperties("127.0.0.1", "127.0.0.1", CriticalPolicy.REFUSE, projects,
                 new WireListenerProperties.Limits(1024 * 1024, 1024 * 1024, 16384, 64, 100, Duration.ofSeconds(30),
-                        2048, 200, 400, Duration.ofSeconds(10)),
+                        2048, 200, 400, Duration.ofSeconds(10), 262144, 32),
                 new WireListenerProperties.Recording(10_000, Duration.ofMinutes(5), 10_000, Severity.HIGH),
                 Duration.ofSeconds(10), List.of());
     }

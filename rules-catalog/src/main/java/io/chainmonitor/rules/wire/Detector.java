@@ -36,7 +36,11 @@ public enum Detector {
     /** A source over its request-rate limit. */
     RATE_LIMITED,
     /** A connection from a blocked source. */
-    BLOCKED_SOURCE;
+    BLOCKED_SOURCE,
+    /** A binary WebSocket frame on the RPC port, where JSON-RPC is text. */
+    WS_BINARY_FRAME,
+    /** More open WebSocket subscriptions on one connection than the listener allows. */
+    WS_SUBSCRIPTION_FLOOD;
 
     /** The name in the signature file, e.g. {@code deep-json}. */
     public String value() {

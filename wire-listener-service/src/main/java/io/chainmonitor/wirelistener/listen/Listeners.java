@@ -20,12 +20,14 @@ import io.chainmonitor.rules.chain.ChainCatalog;
 import io.chainmonitor.rules.chain.ChainFamily;
 import io.chainmonitor.rules.chain.ChainType;
 import io.chainmonitor.rules.chain.RpcAuth;
+import io.chainmonitor.rules.chain.WebSocketEndpoint;
 import io.chainmonitor.support.security.NodeRpcCredentials;
 import io.chainmonitor.wirelistener.WireListenerException;
 import io.chainmonitor.wirelistener.WireListenerException.Reason;
 import io.chainmonitor.wirelistener.WireListenerProperties;
 import io.chainmonitor.wirelistener.p2p.P2pChannelInitializer;
 import io.chainmonitor.wirelistener.p2p.P2pTarget;
+import io.chainmonitor.wirelistener.policy.WirePolicies;
 import io.chainmonitor.wirelistener.proxy.ProxyServices;
 import io.chainmonitor.wirelistener.proxy.RpcChannelInitializer;
 import io.chainmonitor.wirelistener.proxy.RpcTarget;
@@ -42,14 +44,18 @@ public class Listeners implements DisposableBean {
     private final WireListenerProperties properties;
     private final ProxyServices services;
     private final NodeRpcCredentials credentials;
+    private final WirePolicies policies;
+    private final ListenerPorts ports;
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
             Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
     private final Map<String, ReplicaListener> byReplica = new ConcurrentHashMap<>();
 
     public Listeners(ChainCatalog catalog, WireListenerProperties properties, ProxyServices services,
-            NodeRpcCredentials credentials) {
+            NodeRpcCredentials credentials, WirePolicies policies, ListenerPorts ports) {
         this.catalog = catalog;
+        this.ports = ports;
+        this.policies = policies;
         this.properties = properties;
         this.services = services;
         this.credentials = credentials;
@@ -74,7 +80,7 @@ public class Listeners implements DisposableBean {
             URI uri = URI.create(endpoints.rpcUrl());
             rpc = new RpcChannelInitializer(new RpcTarget(key, uri.getHost(), uri.getPort(),
                     authorization(type, key), type.rpc(), type.family() == ChainFamily.BITCOIN,
-                    properties.criticalFor(key.projectId())), services);
+                    () -> policies.criticalFor(key.projectId()), webSocket(type, endpoints, uri)), services);
         }
         P2pChannelInitializer p2p = null;
         if (endpoints != null && endpoints.p2pAddress() != null && type.p2p() != null) {
@@ -84,10 +90,27 @@ public class Listeners implements DisposableBean {
         if (rpc == null && p2p == null) {
             throw new IllegalArgumentException("replica " + key.subject() + " names no endpoint to listen for");
         }
-        ReplicaListener listener = new ReplicaListener(key, properties.bindHost(), rpc, p2p);
+        ListenerPorts.Ports earlier = ports.find(key).orElse(new ListenerPorts.Ports(0, 0));
+        ReplicaListener listener = new ReplicaListener(key, properties.bindHost(), rpc, p2p, earlier.rpc(),
+                earlier.p2p());
         listener.open(boss, workers, properties.limits().maxConnections());
         byReplica.put(id, listener);
+        ports.save(key, listener.rpcPort(), listener.p2pPort());
         LOG.info("Listening for {} on rpc {} p2p {}", key.subject(), listener.rpcPort(), listener.p2pPort());
+    }
+
+    /** The node's WebSocket endpoint (anvil serves it on its RPC port, geth on {@code {wsPort}}), or null. */
+    private static URI webSocket(ChainType type, ReplicaLifecycle.Endpoints endpoints, URI rpc) {
+        URI ws;
+        if (endpoints.wsUrl() != null && !endpoints.wsUrl().isBlank()) {
+            ws = URI.create(endpoints.wsUrl());
+        } else if (type.node() != null && type.node().websocket() == WebSocketEndpoint.RPC_PORT) {
+            // The spawner publishes no wsUrl for a node that upgrades on its RPC port.
+            ws = URI.create("ws://" + rpc.getHost() + ":" + rpc.getPort() + "/");
+        } else {
+            return null;
+        }
+        return ws.getPath() == null || ws.getPath().isEmpty() ? ws.resolve("/") : ws;
     }
 
     /** Closes a replica's public ports for good. */
@@ -106,6 +129,7 @@ public class Listeners implements DisposableBean {
                 close(projectId, listener.replica().replicaId());
             }
         }
+        ports.forget(projectId);
     }
 
     /** Stops serving a replica's public ports, keeping the node running for forensics. */

@@ -8,12 +8,16 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public ports of one replica. Ports are chosen by the system on first open and kept for the replica's life, so
  * that isolating and restoring a replica gives it back the same public addresses.
  */
 final class ReplicaListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaListener.class);
 
     private final ReplicaKey replica;
     private final String bindHost;
@@ -25,8 +29,12 @@ final class ReplicaListener {
     private Channel p2pServer;
     private boolean isolated;
 
-    ReplicaListener(ReplicaKey replica, String bindHost, ChannelHandler rpc, ChannelHandler p2p) {
+    /** {@code rpcPort}/{@code p2pPort}: the ports to ask for first (those of an earlier life), or 0. */
+    ReplicaListener(ReplicaKey replica, String bindHost, ChannelHandler rpc, ChannelHandler p2p, int rpcPort,
+            int p2pPort) {
         this.replica = replica;
+        this.rpcPort = rpcPort;
+        this.p2pPort = p2pPort;
         this.bindHost = bindHost;
         this.rpc = rpc;
         this.p2p = p2p;
@@ -78,10 +86,23 @@ final class ReplicaListener {
 
     private Channel bind(EventLoopGroup boss, EventLoopGroup workers, ChannelHandler handler, int port,
             int maxConnections) {
-        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        if (port != 0) {
+            try {
+                return bootstrap(boss, workers, handler, maxConnections).bind(bindHost, port).syncUninterruptibly()
+                        .channel();
+            } catch (RuntimeException taken) {
+                // The old port is taken by someone else now: the replica gets a new one, published as usual.
+                LOG.warn("Port {} of {} is no longer free; a new one is chosen", port, replica.subject());
+            }
+        }
+        return bootstrap(boss, workers, handler, maxConnections).bind(bindHost, 0).syncUninterruptibly().channel();
+    }
+
+    private static ServerBootstrap bootstrap(EventLoopGroup boss, EventLoopGroup workers, ChannelHandler handler,
+            int maxConnections) {
+        return new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, Math.min(maxConnections, 1024))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ConnectionLimit(maxConnections, handler));
-        return bootstrap.bind(bindHost, port).syncUninterruptibly().channel();
     }
 }

@@ -3,8 +3,6 @@ package io.chainmonitor.wirelistener.proxy;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -29,9 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import io.chainmonitor.events.wire.WireIncident;
 import io.chainmonitor.events.wire.WireIncident.Disposition;
-import io.chainmonitor.rules.chain.MethodClass;
 import io.chainmonitor.rules.wire.Detector;
-import io.chainmonitor.wirelistener.WireListenerProperties.CriticalPolicy;
 import io.chainmonitor.wirelistener.record.Excerpts;
 import io.chainmonitor.wirelistener.record.Traffic;
 
@@ -129,8 +125,15 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = pathOf(request.uri());
         if (request.method() != HttpMethod.POST || !"/".equals(path)) {
             if (HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
-                // WebSocket frames are not inspected yet, so they are not let through unread; the attempt is kept
-                // like any other HTTP request that is not a JSON-RPC POST, so nothing refused goes unrecorded.
+                if (target.ws() != null && request.method() == HttpMethod.GET) {
+                    // The node serves WebSocket: the upgrade is completed once the node accepted its own, and
+                    // from then on every client message is inspected like a POST body.
+                    traffic.request(source, false, false);
+                    WebSocketProxy.start(ctx, request, target, services, inspector, connector);
+                    return;
+                }
+                // This node has no WebSocket endpoint; the attempt is kept like any other HTTP request that is not
+                // a JSON-RPC POST, so nothing refused goes unrecorded.
                 observe(ctx, Detector.PATH_SCAN, null, path, Disposition.REFUSED, excerpt, body.length);
                 traffic.request(source, false, false);
                 reply(ctx, RpcReplies.response(HttpResponseStatus.NOT_IMPLEMENTED, "text/plain",
@@ -147,72 +150,28 @@ final class RpcFrontendHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (inspection.problem() != null) {
             observe(ctx, inspection.problem(), null, null, Disposition.REFUSED, excerpt, body.length);
             traffic.request(source, false, true);
-            int code = inspection.problem() == Detector.MALFORMED_JSON
-                    ? RpcReplies.PARSE_ERROR
-                    : RpcReplies.INVALID_REQUEST;
-            String message = switch (inspection.problem()) {
-                case MALFORMED_JSON -> "Parse error";
-                case DEEP_JSON -> "request nested too deeply";
-                case OVERSIZED_BATCH -> "batch too large";
-                default -> "Invalid Request";
-            };
-            reply(ctx, RpcReplies.json(target.bitcoinFamily(), code,
-                    RpcReplies.error(target.bitcoinFamily(), null, code, message), keepAlive), keepAlive);
+            int code = CallPolicy.problemCode(inspection.problem());
+            reply(ctx, RpcReplies.json(target.bitcoinFamily(), code, RpcReplies.error(target.bitcoinFamily(), null,
+                    code, CallPolicy.problemMessage(inspection.problem())), keepAlive), keepAlive);
             return;
         }
-        List<JsonRpcInspector.Call> calls = inspection.calls();
-        List<MethodClass> classes = new ArrayList<>(calls.size());
-        boolean refuse = false;
+        CallPolicy policy = CallPolicy.decide(target, inspection);
         boolean unusual = false;
-        for (JsonRpcInspector.Call call : calls) {
-            MethodClass kind = target.catalog().classify(call.method());
-            classes.add(kind);
-            if (kind != MethodClass.RECOGNIZED) {
+        for (int i = 0; i < inspection.calls().size(); i++) {
+            Detector detector = policy.detector(i);
+            if (detector != null) {
                 unusual = true;
-                if (kind == MethodClass.UNRECOGNIZED || target.critical() != CriticalPolicy.FORWARD) {
-                    refuse = true;
-                }
+                observe(ctx, detector, inspection.calls().get(i).method(), null, policy.disposition(), excerpt,
+                        body.length);
             }
         }
         traffic.request(source, unusual, false);
-        Disposition disposition = !refuse
-                ? Disposition.FORWARDED
-                : target.critical() == CriticalPolicy.HONEYPOT ? Disposition.HONEYPOT : Disposition.REFUSED;
-        for (int i = 0; i < calls.size(); i++) {
-            if (classes.get(i) != MethodClass.RECOGNIZED) {
-                Detector detector = classes.get(i) == MethodClass.CRITICAL
-                        ? Detector.CRITICAL_METHOD
-                        : Detector.UNRECOGNIZED_METHOD;
-                observe(ctx, detector, calls.get(i).method(), null, disposition, excerpt, body.length);
-            }
-        }
-        if (!refuse) {
+        if (policy.forwarded()) {
             forward(ctx, request, keepAlive);
             return;
         }
-        List<String> errors = new ArrayList<>(calls.size());
-        int firstCode = 0;
-        for (int i = 0; i < calls.size(); i++) {
-            JsonRpcInspector.Call call = calls.get(i);
-            int code;
-            String message;
-            if (classes.get(i) == MethodClass.RECOGNIZED) {
-                code = RpcReplies.INVALID_REQUEST;
-                message = "batch refused: it contains calls this port does not serve";
-            } else if (classes.get(i) == MethodClass.CRITICAL && target.critical() == CriticalPolicy.REFUSE) {
-                code = RpcReplies.REFUSED;
-                message = "the method " + call.method() + " is not allowed on this port";
-            } else {
-                code = RpcReplies.METHOD_NOT_FOUND;
-                message = RpcReplies.methodNotFound(target.bitcoinFamily(), call.method());
-            }
-            if (firstCode == 0) {
-                firstCode = code;
-            }
-            errors.add(RpcReplies.error(target.bitcoinFamily(), call.idJson(), code, message));
-        }
-        String answer = inspection.batch() ? RpcReplies.batch(errors) : errors.get(0);
-        reply(ctx, RpcReplies.json(target.bitcoinFamily(), firstCode, answer, keepAlive), keepAlive);
+        reply(ctx, RpcReplies.json(target.bitcoinFamily(), policy.firstCode(), policy.answer(), keepAlive),
+                keepAlive);
     }
 
     private void forward(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {

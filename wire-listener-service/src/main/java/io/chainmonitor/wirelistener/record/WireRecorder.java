@@ -290,6 +290,8 @@ public class WireRecorder implements SmartLifecycle {
             case SLOW_REQUEST -> "a request too slowly";
             case RATE_LIMITED -> "requests over its rate limit";
             case BLOCKED_SOURCE -> "a connection while blocked";
+            case WS_BINARY_FRAME -> "a binary WebSocket frame";
+            case WS_SUBSCRIPTION_FLOOD -> "more WebSocket subscriptions than allowed";
             default -> o.detector().value();
         };
     }
@@ -299,6 +301,7 @@ public class WireRecorder implements SmartLifecycle {
             case TLS_ON_PLAINTEXT -> "tls";
             case HTTP_ON_P2P, PATH_SCAN, BAD_HTTP -> "http";
             case P2P_GARBAGE -> "unknown";
+            case WS_BINARY_FRAME, WS_SUBSCRIPTION_FLOOD -> "websocket";
             default -> o.port() == WireIncident.Port.P2P ? "p2p" : "json-rpc";
         };
     }

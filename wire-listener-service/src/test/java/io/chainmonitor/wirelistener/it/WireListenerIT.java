@@ -70,6 +70,7 @@ import static org.awaitility.Awaitility.await;
         "chain-monitor.wire-listener.metrics-interval=1s", "chain-monitor.wire-listener.limits.max-batch=10",
         "chain-monitor.wire-listener.limits.max-json-depth=16",
         "chain-monitor.wire-listener.limits.handshake-timeout=2s",
+        "chain-monitor.wire-listener.limits.max-subscriptions=3",
         "chain-monitor.wire-listener.project-critical." + WireListenerIT.HONEYPOT_PROJECT + "=honeypot"})
 class WireListenerIT {
 
@@ -361,6 +362,178 @@ class WireListenerIT {
                 l -> assertThat(l.get("replicaId").asString()).isEqualTo("anvil-2")));
     }
 
+    /** WebSocket tests use a project of their own, so that their incidents are not aggregated with HTTP ones. */
+    private final String wsProject = project + "-ws";
+    private String wsPublic;
+
+    private synchronized String wsPublic() throws Exception {
+        if (wsPublic == null) {
+            announce(wsProject, "anvil-ws", "anvil", anvil.rpcUrl(), null);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(listeners(wsProject)).isNotEmpty());
+            wsPublic = listeners(wsProject).getFirst().get("publicRpcUrl").asString();
+        }
+        return wsPublic;
+    }
+
+    @Test
+    void aNewHeadsSubscriptionThroughTheListenerReceivesHeadsAsAnvilMines() throws Exception {
+        try (WsClient ws = new WsClient(wsPublic())) {
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ws.messages()).anySatisfy(
+                    m -> assertThat(JSON.readTree(m).path("result").asString()).startsWith("0x")));
+            String subscription = ws.messages().stream().map(JSON::readTree).filter(m -> m.has("result"))
+                    .findFirst().orElseThrow().get("result").asString();
+            long height = Long.decode(JSON.readTree(anvil.post(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\"}").body()).get("result")
+                    .asString());
+            assertThat(anvil.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"evm_mine\"}").statusCode())
+                    .isEqualTo(200);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ws.messages()).anySatisfy(m -> {
+                JsonNode note = JSON.readTree(m);
+                assertThat(note.path("method").asString()).isEqualTo("eth_subscription");
+                assertThat(note.path("params").path("subscription").asString()).isEqualTo(subscription);
+                assertThat(Long.decode(note.path("params").path("result").path("number").asString()))
+                        .isGreaterThan(height);
+            }));
+        }
+    }
+
+    @Test
+    void criticalCallsOverWebSocketAreRefusedRecordedAndNeverReachTheNode() throws Exception {
+        try (WsClient ws = new WsClient(wsPublic())) {
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"eth_sendTransaction\",\"params\":[{\"from\":\""
+                    + DEV_ACCOUNT + "\",\"to\":\"" + DEV_ACCOUNT + "\",\"value\":\"0x1\"}]}");
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"eth_wsMadeUp\"}");
+            ws.send("not json at all");
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":43,\"method\":\"eth_chainId\"}");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ws.messages()).hasSize(4));
+            List<JsonNode> answers = ws.messages().stream().map(JSON::readTree).toList();
+            assertThat(answers.get(0).path("id").asInt()).isEqualTo(41);
+            assertThat(answers.get(0).path("error").path("code").asInt()).isEqualTo(-32000);
+            assertThat(answers.get(1).path("error").path("code").asInt()).isEqualTo(-32601);
+            assertThat(answers.get(2).path("error").path("code").asInt()).isEqualTo(-32700);
+            assertThat(answers.get(3).path("result").asString()).isEqualTo("0x7a69");
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(incidents(wsProject)).anySatisfy(i -> {
+            assertThat(i.classification()).isEqualTo("fund-theft.node-keys");
+            assertThat(i.excerpt()).startsWith("WS ").contains("\"id\":41");
+        }).anySatisfy(i -> assertThat(i.excerpt()).contains("eth_wsMadeUp")));
+        // Nothing was sent: the dev account's nonce is unchanged by the refused transaction.
+        assertThat(JSON.readTree(anvil.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getTransactionCount\","
+                + "\"params\":[\"" + DEV_ACCOUNT + "\",\"pending\"]}").body()).get("result").asString())
+                .isEqualTo(JSON.readTree(anvil.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                        + "\"eth_getTransactionCount\",\"params\":[\"" + DEV_ACCOUNT + "\",\"latest\"]}").body())
+                        .get("result").asString());
+    }
+
+    @Test
+    void aTenMegabyteFrameClosesTheConnectionWithMessageTooBigAndTheListenerStaysUp() throws Exception {
+        try (WsClient ws = new WsClient(wsPublic())) {
+            ws.sendAsync("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[\""
+                    + "a".repeat(10 * 1024 * 1024) + "\"]}");
+            assertThat(ws.closed().get(60, TimeUnit.SECONDS)).isIn(1009, -1);
+        }
+        try (WsClient ws = new WsClient(wsPublic())) {
+            ws.sendBinary(new byte[]{1, 2, 3});
+            assertThat(ws.closed().get(60, TimeUnit.SECONDS)).isIn(1003, -1);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(incidents(wsProject)).anySatisfy(
+                i -> assertThat(i.classification()).isEqualTo("denial-of-service.oversized-body")).anySatisfy(
+                        i -> assertThat(i.classification()).isEqualTo("protocol-abuse.websocket-binary")));
+        assertThat(Nodes.post(wsPublic(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}", null)
+                .statusCode()).isEqualTo(200);
+        try (WsClient ws = new WsClient(wsPublic())) {
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\"}");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ws.messages()).singleElement()
+                    .satisfies(m -> assertThat(m).contains("0x7a69")));
+        }
+    }
+
+    @Test
+    void aSourceBlockedWhileItsWebSocketIsOpenIsCutOffAtItsNextMessage() throws Exception {
+        try (WsClient ws = new WsClient(wsPublic())) {
+            HttpResponse<String> block = api(wsProject, "POST", "/blocks",
+                    "{\"source\":\"127.0.0.1\",\"duration\":\"PT5M\",\"reason\":\"ws test\"}");
+            assertThat(block.statusCode()).isEqualTo(201);
+            try {
+                ws.sendAsync("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}");
+                assertThat(ws.closed().get(60, TimeUnit.SECONDS)).isIn(1008, -1);
+                assertThat(ws.messages()).isEmpty();
+            } finally {
+                String id = JSON.readTree(block.body()).get("id").asString();
+                assertThat(api(wsProject, "DELETE", "/blocks/" + id, null).statusCode()).isEqualTo(204);
+            }
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(incidents(wsProject)).anySatisfy(
+                i -> assertThat(i.classification()).isEqualTo("denial-of-service.blocked-source")));
+    }
+
+    @Test
+    void moreSubscriptionsThanAllowedOnOneConnectionAreRefusedAndRecorded() throws Exception {
+        try (WsClient ws = new WsClient(wsPublic())) {
+            for (int i = 0; i < 4; i++) {
+                ws.send("{\"jsonrpc\":\"2.0\",\"id\":" + i
+                        + ",\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}");
+            }
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ws.messages()).hasSize(4));
+            assertThat(ws.messages().stream().map(JSON::readTree).filter(m -> m.has("error")))
+                    .singleElement().satisfies(m -> assertThat(m.path("error").path("code").asInt())
+                            .isEqualTo(-32000));
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(incidents(wsProject)).anySatisfy(
+                i -> assertThat(i.classification()).isEqualTo("denial-of-service.subscription-flood")));
+    }
+
+    @Test
+    void anOwnerSetsTheCriticalPolicyThroughTheApiAndItAppliesAtOnceAndIsAudited() throws Exception {
+        String policyProject = project + "-policy";
+        announce(policyProject, "anvil-p", "anvil", anvil.rpcUrl(), null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listeners(policyProject)).isNotEmpty());
+        String publicRpc = listeners(policyProject).getFirst().get("publicRpcUrl").asString();
+        String unlock = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"personal_unlockAccount\",\"params\":[\""
+                + DEV_ACCOUNT + "\",\"\",60]}";
+        assertThat(JSON.readTree(api(policyProject, "GET", "/wire-policy", null).body()).get("critical").asString())
+                .isEqualTo("refuse");
+        assertThat(JSON.readTree(Nodes.post(publicRpc, unlock, null).body()).path("error").path("code").asInt())
+                .isEqualTo(-32000);
+
+        HttpResponse<String> put = api(policyProject, "PUT", "/wire-policy", "{\"critical\":\"honeypot\"}");
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(put.body()).get("configured").asBoolean()).isTrue();
+        assertThat(JSON.readTree(Nodes.post(publicRpc, unlock, null).body()).path("error").path("code").asInt())
+                .isEqualTo(-32601);
+        assertThat(JSON.readTree(api(policyProject, "GET", "/wire-policy", null).body()).get("critical").asString())
+                .isEqualTo("honeypot");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(TopicReader.rawValuesOf("cm.audit.v1", policyProject))
+                .anySatisfy(raw -> assertThat(raw).contains("wire-policy.updated", "refuse -> honeypot")));
+
+        HttpResponse<String> bad = api(policyProject, "PUT", "/wire-policy", "{\"critical\":\"maybe\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("invalid-request", "forward, refuse, honeypot");
+        assertThat(api(policyProject, "PUT", "/wire-policy", "{}").statusCode()).isEqualTo(400);
+        String stranger = tokens.token(claims -> claims.subject("someone-else"));
+        assertThat(api(policyProject, "PUT", "/wire-policy", "{\"critical\":\"forward\"}", stranger).statusCode())
+                .isEqualTo(404);
+        assertThat(api(policyProject, "GET", "/wire-policy", null, stranger).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(api(policyProject, "GET", "/wire-policy", null).body()).get("critical").asString())
+                .isEqualTo("honeypot");
+    }
+
+    @Test
+    void aReplicaThatStopsAndRunsAgainGetsTheSamePublicPortFromTheDatabase() throws Exception {
+        String portsProject = project + "-ports";
+        announce(portsProject, "anvil-s", "anvil", anvil.rpcUrl(), null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listeners(portsProject)).isNotEmpty());
+        String before = listeners(portsProject).getFirst().get("publicRpcUrl").asString();
+        replica(portsProject, "anvil-s", ReplicaLifecycle.State.STOPPED, "anvil", anvil.rpcUrl(), null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listeners(portsProject)).isEmpty());
+        announce(portsProject, "anvil-s", "anvil", anvil.rpcUrl(), null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listeners(portsProject)).isNotEmpty());
+        assertThat(listeners(portsProject).getFirst().get("publicRpcUrl").asString()).isEqualTo(before);
+        assertThat(Nodes.post(before, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}", null)
+                .statusCode()).isEqualTo(200);
+    }
+
     private List<WireIncident> incidents() {
         return incidents(project);
     }
@@ -426,9 +599,13 @@ class WireListenerIT {
                 null, null, null, 1, List.of("local"), 1, JwtTestTokens.DEFAULT_SUBJECT);
         publisher.publish(Envelope.of("/spawner-service/projects", "projects/" + project, project, Severity.LOW,
                 created)).get(30, TimeUnit.SECONDS);
-        ReplicaLifecycle event = new ReplicaLifecycle(project, replicaId, ReplicaLifecycle.State.RUNNING, chainType,
-                "local", "process", new ReplicaLifecycle.Endpoints(rpcUrl, null, p2pAddress, null, null, null), null,
-                null, 0);
+        replica(project, replicaId, ReplicaLifecycle.State.RUNNING, chainType, rpcUrl, p2pAddress);
+    }
+
+    private void replica(String project, String replicaId, ReplicaLifecycle.State state, String chainType,
+            String rpcUrl, String p2pAddress) throws Exception {
+        ReplicaLifecycle event = new ReplicaLifecycle(project, replicaId, state, chainType, "local", "process",
+                new ReplicaLifecycle.Endpoints(rpcUrl, null, p2pAddress, null, null, null), null, null, 0);
         publisher.publish(Envelope.of("/spawner-service/supervision",
                 "projects/" + project + "/replicas/" + replicaId, project, Severity.LOW, event))
                 .get(30, TimeUnit.SECONDS);

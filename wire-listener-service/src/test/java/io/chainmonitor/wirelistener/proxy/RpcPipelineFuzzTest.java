@@ -64,7 +64,7 @@ class RpcPipelineFuzzTest {
     private final WireListenerProperties properties = new WireListenerProperties("127.0.0.1", "127.0.0.1",
             WireListenerProperties.CriticalPolicy.REFUSE, Map.of(),
             new WireListenerProperties.Limits(64 * 1024, 1024 * 1024, 8192, 64, 100, Duration.ofSeconds(30), 100,
-                    Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ofSeconds(10)),
+                    Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ofSeconds(10), 16 * 1024, 4),
             new WireListenerProperties.Recording(16, Duration.ofMinutes(5), 16, Severity.HIGH), Duration.ofSeconds(10),
             List.of());
 
@@ -118,7 +118,7 @@ class RpcPipelineFuzzTest {
         RandomGenerator<Sample> generator = samples().generator(1000);
         Random random = new Random(20261122L);
         RpcChannelInitializer initializer = new RpcChannelInitializer(new RpcTarget(REPLICA, "127.0.0.1", 8545, null,
-                catalog, false, WireListenerProperties.CriticalPolicy.REFUSE), services, node);
+                catalog, false, () -> WireListenerProperties.CriticalPolicy.REFUSE, null), services, node);
         EmbeddedChannel client = null;
         long forwarded = 0;
         long recorded = 0;
