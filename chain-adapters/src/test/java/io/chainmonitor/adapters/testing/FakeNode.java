@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -166,6 +167,9 @@ public final class FakeNode implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        // A request stops being in flight as its answer is written, not after: the client may send its next one
+        // the moment it reads this answer, before this thread has finished closing the exchange.
+        AtomicBoolean answered = new AtomicBoolean();
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             bodies.add(body);
@@ -176,32 +180,34 @@ public final class FakeNode implements AutoCloseable {
                 return;
             }
             if (requiredAuthorization != null && !requiredAuthorization.equals(authorization)) {
-                send(exchange, 401, "");
+                send(exchange, answered, 401, "");
                 return;
             }
             Function<Integer, RawAnswer> rawAnswer = raw;
             RawAnswer answer = rawAnswer == null ? null : rawAnswer.apply(bodies.size());
             if (answer != null) {
-                send(exchange, answer.status(), answer.body());
+                send(exchange, answered, answer.status(), answer.body());
                 return;
             }
             JsonNode request = JSON.readTree(body);
             if (request.isArray()) {
                 ArrayNode replies = JSON.createArrayNode();
                 request.forEach(call -> replies.add(reply(call)));
-                send(exchange, 200, JSON.writeValueAsString(replies));
+                send(exchange, answered, 200, JSON.writeValueAsString(replies));
             } else {
                 ObjectNode reply = reply(request);
                 int status = 200;
                 if (style == Style.BITCOIN && reply.hasNonNull("error")) {
                     status = reply.get("error").get("code").intValue() == -32601 ? 404 : 500;
                 }
-                send(exchange, status, JSON.writeValueAsString(reply));
+                send(exchange, answered, status, JSON.writeValueAsString(reply));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (answered.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
             exchange.close();
         }
     }
@@ -232,7 +238,10 @@ public final class FakeNode implements AutoCloseable {
         return reply;
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    private void send(HttpExchange exchange, AtomicBoolean answered, int status, String body) throws IOException {
+        if (answered.compareAndSet(false, true)) {
+            inFlight.decrementAndGet();
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
