@@ -22,12 +22,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The security baseline of a service: {@code /api/**} needs a verified JWT, {@code /error} and the configured
  * permit paths are open, everything else on the main port is denied. Actuator endpoints are open on the management
- * port only; on the main port they are denied like any other path. {@link ApiSecurityCustomizer} beans extend it.
+ * port only; on the main port they are denied like any other path. A token with a {@code roles} claim naming only
+ * read-only roles may not change anything ({@link RoleWriteGuard}). {@link ApiSecurityCustomizer} beans extend it.
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class,
         OAuth2ResourceServerWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
@@ -82,7 +84,9 @@ final class ApiSecurityAutoConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                        .accessDeniedHandler(problems))
+                // after the bearer token is verified, before any controller: a read-only role changes nothing
+                .addFilterAfter(new RoleWriteGuard(), BearerTokenAuthenticationFilter.class);
         for (ApiSecurityCustomizer customizer : customizers.orderedStream().toList()) {
             customizer.customize(http);
         }

@@ -28,6 +28,7 @@ class ApiSecurityHmacIT {
 
     static final String ISSUER = "https://dashboard.chain-monitor.test";
     static final String AUDIENCE = "chain-monitor";
+    private static final String NEW_THING = "{\"name\":\"a\",\"replicas\":1}";
 
     private final JwtTestTokens tokens = JwtTestTokens.hmac();
     private final HttpTestClient main;
@@ -102,6 +103,44 @@ class ApiSecurityHmacIT {
     void actuatorEndpointsAreNotReachableOnTheMainPort() {
         assertThat(main.get("/actuator/health", null).statusCode()).isEqualTo(401);
         assertThat(main.get("/actuator/prometheus", validToken()).statusCode()).isIn(403, 404);
+    }
+
+    @Test
+    void aViewerTokenMayReadButNotChange() {
+        String viewer = tokens.token(claims -> validClaims(claims).claim("roles", List.of("viewer")));
+
+        HttpResponse<String> change = main.json("POST", "/api/test/things", viewer, NEW_THING);
+
+        assertThat(main.get("/api/test/hello", viewer).statusCode()).isEqualTo(200);
+        assertThat(change.statusCode()).isEqualTo(403);
+        assertThat(change.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(change.body()).contains("urn:chain-monitor:problem:forbidden-for-role", "\"status\":403");
+    }
+
+    @Test
+    void aTokenWithAWritingRoleMayChange() {
+        for (String role : List.of("owner", "editor", "approver")) {
+            String token = tokens.token(claims -> validClaims(claims).claim("roles", List.of("viewer", role)));
+
+            assertThat(main.json("POST", "/api/test/things", token, NEW_THING).statusCode()).as(role).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aTokenWithoutARolesClaimIsNotRestricted() {
+        assertThat(main.json("POST", "/api/test/things", validToken(), NEW_THING).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aRolesClaimThatIsNotAListStillRestricts() {
+        String viewer = tokens.token(claims -> validClaims(claims).claim("roles", "viewer"));
+
+        assertThat(main.json("POST", "/api/test/things", viewer, NEW_THING).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aViewerWithoutAValidTokenIsStillUnauthorizedFirst() {
+        assertThat(main.json("POST", "/api/test/things", null, NEW_THING).statusCode()).isEqualTo(401);
     }
 
     private void assertUnauthorized(String token) {
