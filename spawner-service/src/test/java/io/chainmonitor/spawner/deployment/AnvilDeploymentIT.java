@@ -16,11 +16,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import io.chainmonitor.events.audit.AuditEntry;
 import io.chainmonitor.spawner.SpawnerIT;
 import io.chainmonitor.spawner.binary.NodeFiles;
 import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.TestBinaries;
+import io.chainmonitor.support.kafka.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -185,6 +187,44 @@ class AnvilDeploymentIT extends SpawnerIT {
         long pid = replica.get("pid").asLong();
         assertThat(send("DELETE", "/api/v1/projects/" + id, token, null).statusCode()).isEqualTo(204);
         await().atMost(WAIT).until(() -> !alive(pid));
+    }
+
+    @Test
+    void aReplicaRestartedOnRequestComesBackOnItsOwnPortsAndTheRestartIsAudited() throws IOException {
+        String token = user("anvil-restarter");
+        String id = createProject(token, """
+                {"name": "anvil-restart", "chainType": "anvil",
+                 "replicas": {"total": 1, "locations": [{"name": "local-a", "count": 1}]}}
+                """);
+        upload(id, token, Files.readAllBytes(ANVIL));
+        send("POST", deployment(id), token, null);
+        JsonNode before = awaitRunning(id, token, 1).getFirst();
+
+        HttpResponse<String> restarted = send("POST", deployment(id) + "/replicas/r-1/restart", token, null);
+
+        assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode after = replicas(id, token).getFirst();
+            assertThat(after.get("state").asString()).isEqualTo("RUNNING");
+            assertThat(after.get("pid").asLong()).isNotEqualTo(before.get("pid").asLong());
+        });
+        JsonNode after = replicas(id, token).getFirst();
+        assertThat(after.get("rpcUrl").asString()).isEqualTo(before.get("rpcUrl").asString());
+        assertThat(after.get("p2pAddress")).isEqualTo(before.get("p2pAddress"));
+        assertThat(alive(before.get("pid").asLong())).isFalse();
+        rpc.call(after.get("rpcUrl").asString(), "eth_blockNumber");
+        List<AuditEntry> audit = await().atMost(WAIT)
+                .until(() -> TopicReader.eventsOf("cm.audit.v1", id).stream().map(event -> (AuditEntry) event.data())
+                        .filter(entry -> entry.action().equals("deployment.replica-restarted")).toList(),
+                        entries -> entries.size() == 1);
+        assertThat(audit.getFirst().actor()).isEqualTo("anvil-restarter");
+        assertThat(audit.getFirst().resourceId()).isEqualTo("r-1");
+
+        assertProblem(send("POST", deployment(id) + "/replicas/r-9/restart", token, null), 404, "not-found");
+        assertProblem(send("POST", deployment(id) + "/replicas/r-1/restart", user("someone-else"), null), 404,
+                "not-found");
+        assertThat(send("DELETE", "/api/v1/projects/" + id, token, null).statusCode()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> !alive(after.get("pid").asLong()));
     }
 
     private void upload(String id, String token, byte[] content) {
