@@ -1,6 +1,7 @@
 package io.chainmonitor.action;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,10 +13,15 @@ import org.springframework.validation.annotation.Validated;
 /** Settings of the action-service, under {@code chain-monitor.action}; every one has a default. */
 @Validated
 @ConfigurationProperties("chain-monitor.action")
-public record ActionProperties(@DefaultValue Outbound outbound, @DefaultValue Onchain onchain) {
+public record ActionProperties(@DefaultValue Outbound outbound, @DefaultValue Onchain onchain,
+        @DefaultValue Spawner spawner) {
 
     /** Where user-given URLs (partner webhooks, http-call steps) may point. */
     public record Outbound(@DefaultValue List<String> allow) {
+    }
+
+    /** Where restart-replica and raise-replicas steps reach the spawner's API, and how long a call may take. */
+    public record Spawner(@DefaultValue("http://127.0.0.1:8081") URI url, @DefaultValue("PT10S") Duration timeout) {
     }
 
     /**
