@@ -44,6 +44,10 @@ class AnvilDeploymentIT extends SpawnerIT {
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] ARCHIVE = NodeFiles.tarGz(Map.of("anvil-1.0/bin/anvil", WRAPPER));
     private static final List<Long> SEEN = new ArrayList<>();
+    // Anvil held back until the test opens the gate: keeps a rollout running for as long as the test needs.
+    private static final Path GATE = REPLICAS.resolve("gate");
+    private static final byte[] GATED = ("#!/bin/sh\nwhile [ ! -e '" + GATE + "' ]; do sleep 0.1; done\nexec '" + ANVIL
+            + "' \"$@\"\n").getBytes(StandardCharsets.UTF_8);
 
     private final JsonRpcTestClient rpc = new JsonRpcTestClient(null, null);
 
@@ -61,6 +65,7 @@ class AnvilDeploymentIT extends SpawnerIT {
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[2]", () -> NodeFiles.sha256(WRAPPER));
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[3]", () -> NodeFiles.sha256(BROKEN));
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[4]", () -> NodeFiles.sha256(ARCHIVE));
+        registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[5]", () -> NodeFiles.sha256(GATED));
     }
 
     @AfterAll
@@ -221,10 +226,19 @@ class AnvilDeploymentIT extends SpawnerIT {
         assertThat(audit.getFirst().resourceId()).isEqualTo("r-1");
 
         assertProblem(send("POST", deployment(id) + "/replicas/r-9/restart", token, null), 404, "not-found");
+        upload(id, token, GATED);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(json(get(deployment(id), token)).get("rollout")
+                .get("state").asString()).isEqualTo("rolling"));
+        assertProblem(send("POST", deployment(id) + "/replicas/r-1/restart", token, null), 409,
+                "rollout-in-progress");
+        Files.writeString(GATE, "open");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(json(get(deployment(id), token)).get("rollout")
+                .get("state").asString()).isEqualTo("done"));
         assertProblem(send("POST", deployment(id) + "/replicas/r-1/restart", user("someone-else"), null), 404,
                 "not-found");
+        List<Long> last = pidsOf(awaitRunning(id, token, 1));
         assertThat(send("DELETE", "/api/v1/projects/" + id, token, null).statusCode()).isEqualTo(204);
-        await().atMost(WAIT).until(() -> !alive(after.get("pid").asLong()));
+        await().atMost(WAIT).until(() -> last.stream().noneMatch(AnvilDeploymentIT::alive));
     }
 
     private void upload(String id, String token, byte[] content) {
