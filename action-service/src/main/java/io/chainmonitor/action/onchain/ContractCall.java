@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.WalletUtils;
 import tools.jackson.core.JacksonException;
@@ -49,10 +48,8 @@ record ContractCall(String rpcUrl, String contract, Function function, BigIntege
         String contract = address(at + ".contract", required(at, parameters, "contract"));
         String signature = required(at, parameters, "function");
         List<String> arguments = arguments(at + ".arguments", parameters.get("arguments"));
-        List<Type> encoded = SoliditySignature.parse(at + ".function", signature).arguments(at + ".arguments",
-                arguments);
-        Function function = new Function(SoliditySignature.parse(at + ".function", signature).name(), encoded,
-                List.of());
+        SoliditySignature parsed = SoliditySignature.parse(at + ".function", signature);
+        Function function = new Function(parsed.name(), parsed.arguments(at + ".arguments", arguments), List.of());
         BigInteger gasLimit = parameters.containsKey("gasLimit")
                 ? number(at + ".gasLimit", parameters.get("gasLimit"))
                 : DEFAULT_GAS_LIMIT;
