@@ -9,6 +9,9 @@ set -euo pipefail
 ANVIL_VERSION="1.7.1"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ANVIL_PREFIX="${REPO_ROOT}/.tools/anvil"
+# solc (npm package, the emscripten build run by node) checks the test contract's shipped bytecode (action-service).
+SOLC_VERSION="0.8.37"
+SOLC_PREFIX="${REPO_ROOT}/.tools/solc"
 
 fail() {
     echo "install-test-nodes: $*" >&2
@@ -58,9 +61,22 @@ install_anvil() {
     "${binary}" --version | grep -q "Version: ${ANVIL_VERSION}" || fail "${binary} is not anvil ${ANVIL_VERSION}"
 }
 
+install_solc() {
+    local binary="${SOLC_PREFIX}/node_modules/.bin/solcjs"
+    if [ -x "${binary}" ] && "${binary}" --version 2>/dev/null | grep -q "^${SOLC_VERSION}+"; then
+        return
+    fi
+    command -v npm >/dev/null 2>&1 || fail "npm is needed to install solc (apt-get install -y npm)"
+    mkdir -p "${SOLC_PREFIX}"
+    npm install --prefix "${SOLC_PREFIX}" --no-audit --no-fund --loglevel=error --ignore-scripts \
+        "solc@${SOLC_VERSION}" >/dev/null || fail "npm install solc@${SOLC_VERSION} failed"
+    "${binary}" --version | grep -q "^${SOLC_VERSION}+" || fail "${binary} is not solc ${SOLC_VERSION}"
+}
+
 case "${1:-all}" in
-    all) install_litecoind; install_anvil ;;
+    all) install_litecoind; install_anvil; install_solc ;;
     anvil) install_anvil ;;
     litecoind) install_litecoind ;;
-    *) fail "usage: install-test-nodes.sh [all|anvil|litecoind]" ;;
+    solc) install_solc ;;
+    *) fail "usage: install-test-nodes.sh [all|anvil|litecoind|solc]" ;;
 esac

@@ -61,7 +61,11 @@ public final class SpawnerException extends DomainProblemException {
                                                                                                                                         HttpStatus.NOT_FOUND,
                                                                                                                                         "not-found"), ARCHIVE_DEPLOY_UNSUPPORTED(
                                                                                                                                                 HttpStatus.UNPROCESSABLE_CONTENT,
-                                                                                                                                                "archive-deploy-unsupported");
+                                                                                                                                                "archive-deploy-unsupported"),
+        /** No replica of that id in the project's deployment. */
+        REPLICA_NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
+        /** A rollout of the deployment runs; a single replica is not touched meanwhile. */
+        ROLLOUT_IN_PROGRESS(HttpStatus.CONFLICT, "rollout-in-progress");
 
         private final HttpStatus status;
         private final String slug;

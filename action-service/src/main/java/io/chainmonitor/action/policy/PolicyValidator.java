@@ -3,6 +3,7 @@ package io.chainmonitor.action.policy;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 import io.chainmonitor.action.ActionException;
 import io.chainmonitor.action.ActionException.Reason;
 import io.chainmonitor.action.UserUrls;
+import io.chainmonitor.action.execution.StepContext;
+import io.chainmonitor.action.execution.StepRunner;
 import io.chainmonitor.events.Severity;
 
 /**
@@ -25,9 +28,11 @@ class PolicyValidator {
     static final int MAX_STEPS = 20;
 
     private final UserUrls urls;
+    private final List<StepRunner> runners;
 
-    PolicyValidator(UserUrls urls) {
+    PolicyValidator(UserUrls urls, List<StepRunner> runners) {
         this.urls = urls;
+        this.runners = List.copyOf(runners);
     }
 
     ActionPolicy validate(ActionPolicy policy) {
@@ -73,7 +78,7 @@ class PolicyValidator {
             throw invalid(at, "is empty");
         }
         StepType type = StepType.fromWire(step.type()).orElseThrow(() -> invalid(at + ".type",
-                "must be one of inform-partners, http-call, block-source, isolate-replica"));
+                "must be one of " + Arrays.stream(StepType.values()).map(StepType::wireName).toList()));
         Map<String, String> parameters = step.parameters() == null ? Map.of() : step.parameters();
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             if (!type.parameters().contains(parameter.getKey())) {
@@ -94,6 +99,12 @@ class PolicyValidator {
                 }
             } catch (DateTimeParseException e) {
                 throw invalid(at + ".parameters.duration", "must be an ISO-8601 duration such as PT1H");
+            }
+        }
+        // a runner checks the values of its own type (an ABI signature, a spending cap) before anything is stored
+        for (StepRunner runner : runners) {
+            if (runner.type() == type) {
+                runner.validate(new StepContext.Target(null, null), at + ".parameters", parameters);
             }
         }
         Duration timeout = step.timeout() == null ? DEFAULT_TIMEOUT : step.timeout();

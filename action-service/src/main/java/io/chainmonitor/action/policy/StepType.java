@@ -13,7 +13,14 @@ public enum StepType {
     /** Blocks the finding's {@code source} peer at the wire listener for {@code duration}. */
     BLOCK_SOURCE("block-source", Set.of("duration")),
     /** Isolates the finding's replica through the wire listener. */
-    ISOLATE_REPLICA("isolate-replica", Set.of());
+    ISOLATE_REPLICA("isolate-replica", Set.of()),
+    /** Calls an EVM contract function (such as {@code pause()}) from a keystore signer, simulated first, spend-capped. */
+    CONTRACT_CALL("contract-call",
+            Set.of("rpcUrl", "contract", "function", "arguments", "gasLimit", "maxSpendWei", "signer")),
+    /** Restarts the finding's replica (or {@code replica}) in place through the spawner. */
+    RESTART_REPLICA("restart-replica", Set.of("replica")),
+    /** Raises the project's replicas by {@code by} (default 1), never above {@code max}, through the spawner. */
+    RAISE_REPLICAS("raise-replicas", Set.of("by", "max"));
 
     private final String wireName;
     private final Set<String> parameters;

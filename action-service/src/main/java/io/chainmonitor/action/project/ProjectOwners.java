@@ -1,6 +1,7 @@
 package io.chainmonitor.action.project;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,6 +31,11 @@ public class ProjectOwners {
         if (event.data() instanceof ProjectLifecycle project) {
             ownership.record(project);
         }
+    }
+
+    /** The project's owner, when the project is known and not deleted: whom an action acts on behalf of. */
+    public Optional<String> ownerOf(String projectId) {
+        return ownership.owner(projectId);
     }
 
     /** Refuses, as "not found", a project the user does not own; a project of someone else is not disclosed. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -56,19 +57,34 @@ public final class ServiceTokens {
         Instant now = clock.instant();
         if (current == null || !now.isBefore(current.expiresAt().minus(RENEW_BEFORE))) {
             Instant expiresAt = now.plus(LIFETIME);
-            JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(serviceName).issuedAt(now)
-                    .expiresAt(expiresAt);
-            if (issuer != null) {
-                claims.issuer(issuer);
-            }
-            if (audience != null) {
-                claims.audience(List.of(audience));
-            }
-            String value = encoder.encode(JwtEncoderParameters
-                    .from(JwsHeader.with(MacAlgorithm.HS256).type("JWT").build(), claims.build())).getTokenValue();
-            current = new Minted(value, expiresAt);
+            current = new Minted(encode(JwtClaimsSet.builder().subject(serviceName), now), expiresAt);
         }
         return Optional.of(current.value());
+    }
+
+    /**
+     * A fresh token with subject {@code user} and an RFC 8693 {@code act} claim naming this service: the service acts
+     * on the user's behalf (the action service on a project owner's), so an API that admits only the owner admits it
+     * and can still tell who acted. Empty when no HMAC secret is configured.
+     */
+    public Optional<String> authorizationOnBehalfOf(String user) {
+        if (encoder == null) {
+            return Optional.empty();
+        }
+        return Optional.of("Bearer " + encode(
+                JwtClaimsSet.builder().subject(user).claim("act", Map.of("sub", serviceName)), clock.instant()));
+    }
+
+    private String encode(JwtClaimsSet.Builder claims, Instant now) {
+        claims.issuedAt(now).expiresAt(now.plus(LIFETIME));
+        if (issuer != null) {
+            claims.issuer(issuer);
+        }
+        if (audience != null) {
+            claims.audience(List.of(audience));
+        }
+        return encoder.encode(JwtEncoderParameters
+                .from(JwsHeader.with(MacAlgorithm.HS256).type("JWT").build(), claims.build())).getTokenValue();
     }
 
     /** The {@code Authorization} header value, or empty when no token can be minted. */

@@ -35,6 +35,21 @@ class ServiceTokensTest {
     }
 
     @Test
+    void aTokenOnBehalfOfAUserNamesTheUserAsSubjectAndTheServiceAsActor() {
+        ServiceTokens tokens = new ServiceTokens("action-service", HMAC.hmacSecret(), HMAC.issuer(), HMAC.audience(),
+                Clock.systemUTC());
+
+        String header = tokens.authorizationOnBehalfOf("owner-7").orElseThrow();
+        Jwt jwt = JwtVerification.decoder(HMAC).decode(header.substring("Bearer ".length()));
+
+        assertThat(jwt.getSubject()).isEqualTo("owner-7");
+        assertThat(jwt.getClaimAsMap("act")).containsEntry("sub", "action-service");
+        assertThat(jwt.getAudience()).containsExactly("chain-monitor-api");
+        assertThat(new ServiceTokens("action-service", null, null, null, Clock.systemUTC())
+                .authorizationOnBehalfOf("owner-7")).isEmpty();
+    }
+
+    @Test
     void aTokenIsReusedUntilShortlyBeforeItExpiresAndThenReplaced() {
         MutableClock clock = new MutableClock(Instant.now());
         ServiceTokens tokens = new ServiceTokens("action-service", HMAC.hmacSecret(), null, null, clock);

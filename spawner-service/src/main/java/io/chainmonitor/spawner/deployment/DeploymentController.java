@@ -20,9 +20,19 @@ import io.chainmonitor.spawner.project.Caller;
 class DeploymentController {
 
     private final Deployments deployments;
+    private final ReplicaRestarts restarts;
 
-    DeploymentController(Deployments deployments) {
+    DeploymentController(Deployments deployments, ReplicaRestarts restarts) {
         this.deployments = deployments;
+        this.restarts = restarts;
+    }
+
+    /** Restarts one replica in place (same id, ports and data directory); owner only. */
+    @PostMapping("/replicas/{replicaId}/restart")
+    ResponseEntity<DeploymentView> restart(Authentication authentication, @PathVariable UUID id,
+            @PathVariable String replicaId) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(restarts.restart(Caller.of(authentication), id, replicaId));
     }
 
     @PostMapping

@@ -16,11 +16,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import io.chainmonitor.events.audit.AuditEntry;
 import io.chainmonitor.spawner.SpawnerIT;
 import io.chainmonitor.spawner.binary.NodeFiles;
 import io.chainmonitor.spawner.supervision.JsonRpcTestClient;
 import io.chainmonitor.support.embedded.test.BuildDirectory;
 import io.chainmonitor.support.embedded.test.TestBinaries;
+import io.chainmonitor.support.kafka.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +44,10 @@ class AnvilDeploymentIT extends SpawnerIT {
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] ARCHIVE = NodeFiles.tarGz(Map.of("anvil-1.0/bin/anvil", WRAPPER));
     private static final List<Long> SEEN = new ArrayList<>();
+    // Anvil held back until the test opens the gate: keeps a rollout running for as long as the test needs.
+    private static final Path GATE = REPLICAS.resolve("gate");
+    private static final byte[] GATED = ("#!/bin/sh\nwhile [ ! -e '" + GATE + "' ]; do sleep 0.1; done\nexec '" + ANVIL
+            + "' \"$@\"\n").getBytes(StandardCharsets.UTF_8);
 
     private final JsonRpcTestClient rpc = new JsonRpcTestClient(null, null);
 
@@ -59,6 +65,7 @@ class AnvilDeploymentIT extends SpawnerIT {
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[2]", () -> NodeFiles.sha256(WRAPPER));
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[3]", () -> NodeFiles.sha256(BROKEN));
         registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[4]", () -> NodeFiles.sha256(ARCHIVE));
+        registry.add("chain-monitor.spawner.binary.allowed-hashes.anvil[5]", () -> NodeFiles.sha256(GATED));
     }
 
     @AfterAll
@@ -185,6 +192,53 @@ class AnvilDeploymentIT extends SpawnerIT {
         long pid = replica.get("pid").asLong();
         assertThat(send("DELETE", "/api/v1/projects/" + id, token, null).statusCode()).isEqualTo(204);
         await().atMost(WAIT).until(() -> !alive(pid));
+    }
+
+    @Test
+    void aReplicaRestartedOnRequestComesBackOnItsOwnPortsAndTheRestartIsAudited() throws IOException {
+        String token = user("anvil-restarter");
+        String id = createProject(token, """
+                {"name": "anvil-restart", "chainType": "anvil",
+                 "replicas": {"total": 1, "locations": [{"name": "local-a", "count": 1}]}}
+                """);
+        upload(id, token, Files.readAllBytes(ANVIL));
+        send("POST", deployment(id), token, null);
+        JsonNode before = awaitRunning(id, token, 1).getFirst();
+
+        HttpResponse<String> restarted = send("POST", deployment(id) + "/replicas/r-1/restart", token, null);
+
+        assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode after = replicas(id, token).getFirst();
+            assertThat(after.get("state").asString()).isEqualTo("RUNNING");
+            assertThat(after.get("pid").asLong()).isNotEqualTo(before.get("pid").asLong());
+        });
+        JsonNode after = replicas(id, token).getFirst();
+        assertThat(after.get("rpcUrl").asString()).isEqualTo(before.get("rpcUrl").asString());
+        assertThat(after.get("p2pAddress")).isEqualTo(before.get("p2pAddress"));
+        assertThat(alive(before.get("pid").asLong())).isFalse();
+        rpc.call(after.get("rpcUrl").asString(), "eth_blockNumber");
+        List<AuditEntry> audit = await().atMost(WAIT)
+                .until(() -> TopicReader.eventsOf("cm.audit.v1", id).stream().map(event -> (AuditEntry) event.data())
+                        .filter(entry -> entry.action().equals("deployment.replica-restarted")).toList(),
+                        entries -> entries.size() == 1);
+        assertThat(audit.getFirst().actor()).isEqualTo("anvil-restarter");
+        assertThat(audit.getFirst().resourceId()).isEqualTo("r-1");
+
+        assertProblem(send("POST", deployment(id) + "/replicas/r-9/restart", token, null), 404, "not-found");
+        upload(id, token, GATED);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(json(get(deployment(id), token)).get("rollout")
+                .get("state").asString()).isEqualTo("rolling"));
+        assertProblem(send("POST", deployment(id) + "/replicas/r-1/restart", token, null), 409,
+                "rollout-in-progress");
+        Files.writeString(GATE, "open");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(json(get(deployment(id), token)).get("rollout")
+                .get("state").asString()).isEqualTo("done"));
+        assertProblem(send("POST", deployment(id) + "/replicas/r-1/restart", user("someone-else"), null), 404,
+                "not-found");
+        List<Long> last = pidsOf(awaitRunning(id, token, 1));
+        assertThat(send("DELETE", "/api/v1/projects/" + id, token, null).statusCode()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> last.stream().noneMatch(AnvilDeploymentIT::alive));
     }
 
     private void upload(String id, String token, byte[] content) {
